@@ -1,0 +1,41 @@
+package io.slawatch.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * An alert on the topic {@code slawatch.alerts}.
+ *
+ * <p>{@code overdueSeconds} is set for BREACHED, ESCALATED and MET_LATE, {@code remainingSeconds}
+ * for AT_RISK; RETRACTED names the alert it withdraws in {@code retractsAlertId}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Alert(
+        String alertId,
+        String ticketId,
+        ClockType clock,
+        AlertKind kind,
+        int level,
+        int cycle,
+        Instant startedAt,
+        Instant deadline,
+        Instant eventTime,
+        long targetSeconds,
+        Long overdueSeconds,
+        Long remainingSeconds,
+        String retractsAlertId,
+        Channel channel,
+        Priority priority,
+        Complexity complexity,
+        String agentId,
+        String techId,
+        String team,
+        String region,
+        String policyVersion) {
+
+    /** The deterministic id: the same condition on the same clock always has the same id. */
+    public static String alertId(
+            String ticketId, ClockType clock, int cycle, AlertKind kind, int level) {
+        return ticketId + ':' + clock + ':' + cycle + ':' + kind + ':' + level;
+    }
+}

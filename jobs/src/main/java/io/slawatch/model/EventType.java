@@ -1,0 +1,17 @@
+package io.slawatch.model;
+
+/** What happened to a ticket; see DESIGN.md "Input". */
+public enum EventType {
+    CREATED,
+    RESPONDED,
+    DISPATCHED,
+    ARRIVED,
+    PAUSED,
+    RESUMED,
+    RESOLVED,
+    REOPENED,
+    CLOSED,
+    CANCELLED,
+    REASSIGNED,
+    UPDATED
+}

@@ -1,0 +1,15 @@
+package io.slawatch.model;
+
+/** Why an input could not be used. Every quarantined record carries exactly one. */
+public enum QuarantineReason {
+    MALFORMED_JSON,
+    TOO_LARGE,
+    NOT_UTF8,
+    UNKNOWN_TYPE,
+    MISSING_FIELD,
+    BAD_VALUE,
+    BAD_TIMESTAMP,
+    FUTURE_TIMESTAMP,
+    ORPHAN,
+    REJECTED_BY_ELASTICSEARCH
+}

@@ -1,0 +1,48 @@
+package io.slawatch.policy;
+
+import io.slawatch.calendar.BusinessCalendar;
+import io.slawatch.model.ClockType;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A loaded, validated SLA policy. Every ticket keeps the version in force when it was created.
+ *
+ * @param retentionAfterClosed how long a ticket's state is kept after CLOSED, for late events
+ * @param orphanTimeout how long an event waits for its ticket's CREATED before quarantine
+ * @param safetyHorizon after how long a ticket that never closes is cleared anyway
+ */
+public record SlaPolicy(
+        String version,
+        Map<String, BusinessCalendar> calendars,
+        Map<ClockType, ClockPolicy> clocks,
+        PeakPolicy peaks,
+        Duration retentionAfterClosed,
+        Duration orphanTimeout,
+        Duration safetyHorizon)
+        implements Serializable {
+
+    public static final Duration DEFAULT_RETENTION_AFTER_CLOSED = Duration.ofHours(24);
+    public static final Duration DEFAULT_ORPHAN_TIMEOUT = Duration.ofHours(1);
+    public static final Duration DEFAULT_SAFETY_HORIZON = Duration.ofDays(90);
+
+    public SlaPolicy {
+        calendars = Map.copyOf(new TreeMap<>(calendars));
+        clocks = Map.copyOf(clocks);
+    }
+
+    public BusinessCalendar calendar(String name) {
+        BusinessCalendar calendar = calendars.get(name);
+        if (calendar == null) {
+            throw new IllegalArgumentException("no calendar named " + name);
+        }
+        return calendar;
+    }
+
+    /** The policy of {@code clock}, or null when the policy does not run that clock. */
+    public ClockPolicy clock(ClockType clock) {
+        return clocks.get(clock);
+    }
+}
