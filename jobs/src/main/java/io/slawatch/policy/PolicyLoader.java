@@ -345,7 +345,7 @@ public final class PolicyLoader {
             List<TargetRule> targets,
             List<String> pointers) {
         List<String> missing = new ArrayList<>();
-        Set<String> reportedAmbiguities = new HashSet<>();
+        Set<Integer> reportedAmbiguities = new HashSet<>();
         for (Channel channel : Channel.values()) {
             for (Priority priority : Priority.values()) {
                 for (Complexity complexity : Complexity.values()) {
@@ -374,8 +374,7 @@ public final class PolicyLoader {
                                     + complexity;
                     if (bestIndex < 0) {
                         missing.add(combination);
-                    } else if (tiedIndex >= 0
-                            && reportedAmbiguities.add(bestIndex + "/" + tiedIndex)) {
+                    } else if (tiedIndex >= 0 && reportedAmbiguities.add(tiedIndex)) {
                         fields.fail(
                                 pointers.get(tiedIndex),
                                 what
