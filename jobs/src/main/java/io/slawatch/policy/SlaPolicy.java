@@ -4,11 +4,13 @@ import io.slawatch.calendar.BusinessCalendar;
 import io.slawatch.model.ClockType;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * A loaded, validated SLA policy. Every ticket keeps the version in force when it was created.
+ * A loaded, validated SLA policy; calendars keep their file order. Every ticket keeps the version
+ * in force when it was created.
  *
  * @param retentionAfterClosed how long a ticket's state is kept after CLOSED, for late events
  * @param orphanTimeout how long an event waits for its ticket's CREATED before quarantine
@@ -29,7 +31,7 @@ public record SlaPolicy(
     public static final Duration DEFAULT_SAFETY_HORIZON = Duration.ofDays(90);
 
     public SlaPolicy {
-        calendars = Map.copyOf(new TreeMap<>(calendars));
+        calendars = Collections.unmodifiableMap(new LinkedHashMap<>(calendars));
         clocks = Map.copyOf(clocks);
     }
 

@@ -1,0 +1,137 @@
+package io.slawatch.cli;
+
+import io.slawatch.calendar.BusinessCalendar;
+import io.slawatch.model.ClockType;
+import io.slawatch.policy.ClockPolicy;
+import io.slawatch.policy.Escalation;
+import io.slawatch.policy.PeakWindow;
+import io.slawatch.policy.SlaPolicy;
+import io.slawatch.policy.TargetRule;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A short, human summary of a loaded policy. */
+final class PolicySummary {
+
+    private PolicySummary() {}
+
+    static String of(String file, SlaPolicy policy) {
+        StringBuilder text = new StringBuilder();
+        text.append(file).append(": OK, policy version ").append(policy.version()).append('\n');
+        text.append("calendars:\n");
+        for (Map.Entry<String, BusinessCalendar> calendar : policy.calendars().entrySet()) {
+            text.append("  ")
+                    .append(calendar.getKey())
+                    .append(": ")
+                    .append(calendar.getValue())
+                    .append('\n');
+        }
+        text.append("clocks:\n");
+        for (ClockType type : ClockType.values()) {
+            ClockPolicy clock = policy.clock(type);
+            if (clock == null) {
+                continue;
+            }
+            text.append("  ")
+                    .append(type)
+                    .append(": ")
+                    .append(names(clock.start()))
+                    .append(" -> ")
+                    .append(names(clock.stop()));
+            if (!clock.pause().isEmpty()) {
+                text.append(", paused by ")
+                        .append(names(clock.pause()))
+                        .append(" until ")
+                        .append(names(clock.resume()));
+            }
+            if (!clock.restart().isEmpty()) {
+                text.append(", new cycle on ").append(names(clock.restart()));
+            }
+            if (clock.onsiteOnly()) {
+                text.append(", onsite tickets only");
+            }
+            if (!clock.requireEta().isEmpty()) {
+                text.append(", ").append(names(clock.requireEta())).append(" responses need etaAt");
+            }
+            text.append('\n');
+            for (TargetRule rule : clock.targets()) {
+                text.append("    ")
+                        .append(rule.selector())
+                        .append(" -> ")
+                        .append(human(rule.target()))
+                        .append(" on ")
+                        .append(rule.calendar())
+                        .append('\n');
+            }
+            if (!clock.warnings().isEmpty()) {
+                text.append("    at risk: ")
+                        .append(
+                                clock.warnings().stream()
+                                        .map(Object::toString)
+                                        .collect(Collectors.joining("; ")))
+                        .append('\n');
+            }
+            text.append("    breached (level 1) at the deadline");
+            for (Escalation escalation : clock.escalations()) {
+                text.append("; escalated ").append(escalation);
+            }
+            text.append('\n');
+        }
+        if (policy.peaks().windows().isEmpty()) {
+            text.append("peaks: none\n");
+        } else {
+            text.append("peaks (cap ").append(policy.peaks().cap()).append("):\n");
+            for (PeakWindow window : policy.peaks().windows()) {
+                text.append("  ")
+                        .append(window.name())
+                        .append(": ")
+                        .append(window.from())
+                        .append(" to ")
+                        .append(window.to())
+                        .append(", +")
+                        .append(window.extension())
+                        .append('\n');
+            }
+        }
+        text.append("retention: ")
+                .append(human(policy.retentionAfterClosed()))
+                .append(" after CLOSED; orphans quarantined after ")
+                .append(human(policy.orphanTimeout()))
+                .append("; never-closed tickets cleared after ")
+                .append(human(policy.safetyHorizon()))
+                .append('\n');
+        return text.toString();
+    }
+
+    private static String names(Collection<? extends Enum<?>> values) {
+        return values.stream().sorted().map(Enum::name).collect(Collectors.joining("|"));
+    }
+
+    /** {@code 30s}, {@code 5m}, {@code 4h}, {@code 90d}, or a combination such as {@code 1h30m}. */
+    static String human(Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds == 0) {
+            return "0s";
+        }
+        StringBuilder text = new StringBuilder();
+        long days = seconds / 86_400;
+        if (days > 0 && seconds % 86_400 == 0) {
+            return days + "d";
+        }
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        long rest = seconds % 60;
+        if (hours > 0) {
+            text.append(hours).append('h');
+        }
+        if (minutes > 0) {
+            text.append(minutes).append('m');
+        }
+        if (rest > 0) {
+            text.append(rest).append('s');
+        }
+        return text.toString();
+    }
+}
