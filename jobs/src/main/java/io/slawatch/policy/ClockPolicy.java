@@ -31,6 +31,12 @@ public record ClockPolicy(
         List<Escalation> escalations)
         implements Serializable {
 
+    /** At most this many warnings (AT_RISK levels) per clock: each alert level has a bit. */
+    public static final int MAX_WARNINGS = 16;
+
+    /** The highest escalation level, for the same reason. */
+    public static final int MAX_ESCALATION_LEVEL = 47;
+
     public ClockPolicy {
         start = Set.copyOf(start);
         stop = Set.copyOf(stop);

@@ -266,6 +266,13 @@ public final class PolicyLoader {
             }
         }
 
+        if (warnings.size() > ClockPolicy.MAX_WARNINGS) {
+            fields.fail(
+                    LocatedYaml.child(pointer, "warnings"),
+                    what + " has " + warnings.size() + " warnings",
+                    "keep at most " + ClockPolicy.MAX_WARNINGS);
+        }
+
         List<Escalation> escalations = new ArrayList<>();
         Set<Integer> levels = new HashSet<>();
         List<JsonNode> escalationNodes = fields.sequence(node.get("escalations"));
@@ -453,6 +460,16 @@ public final class PolicyLoader {
             level = Integer.parseInt(levelText);
         } catch (NumberFormatException e) {
             level = -1;
+        }
+        if (level > ClockPolicy.MAX_ESCALATION_LEVEL) {
+            fields.fail(
+                    LocatedYaml.child(pointer, "level"),
+                    "escalation level "
+                            + level
+                            + " is above the highest level "
+                            + ClockPolicy.MAX_ESCALATION_LEVEL,
+                    "use levels from 2 to " + ClockPolicy.MAX_ESCALATION_LEVEL);
+            return null;
         }
         if (level < 2) {
             fields.fail(

@@ -1,0 +1,27 @@
+package io.slawatch.detect;
+
+import io.slawatch.model.Alert;
+import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.QuarantineReason;
+import io.slawatch.model.TicketEvent;
+import java.time.Instant;
+
+/** Where {@link TicketSla} sends what it decides. */
+public interface SlaOutput {
+
+    void alert(Alert alert);
+
+    void outcome(ClockOutcome outcome);
+
+    /** An event that cannot be used, with the reason. */
+    void quarantine(TicketEvent event, QuarantineReason reason, String detail);
+
+    /** An event whose eventId was seen before: it changed nothing. */
+    void duplicate(TicketEvent event);
+
+    /** A ticket cleared because it stayed open past the policy's safety horizon. */
+    void expired(String ticketId);
+
+    /** What the computation did and why, for a person reading one ticket's story. */
+    default void trace(Instant at, String message) {}
+}

@@ -1,0 +1,216 @@
+package io.slawatch.detect;
+
+import io.slawatch.model.Alert;
+import io.slawatch.model.AlertKind;
+import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockType;
+import io.slawatch.model.PayloadEncoding;
+import io.slawatch.model.QuarantineReason;
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.model.TicketEvent;
+import io.slawatch.policy.SlaPolicy;
+import io.slawatch.serde.Json;
+import io.slawatch.state.TicketState;
+import io.slawatch.state.TicketStateSerializer;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Runs every ticket's SLA clocks: keyed by ticketId, one {@link TicketState} per ticket, driven by
+ * event time. Alerts are the main output; clock outcomes and quarantined events leave through side
+ * outputs.
+ *
+ * <p>Each ticket has at most one event-time timer, at the earliest instant it needs: its next
+ * threshold, the end of its retention after CLOSED or CANCELLED, its safety horizon, or its
+ * orphans' timeout. The timer is moved whenever that instant changes and deleted with the state;
+ * without CLOSED a ticket would otherwise keep its timer and state until the safety horizon.
+ */
+public final class TicketSlaFunction extends KeyedProcessFunction<String, TicketEvent, Alert> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<ClockOutcome> OUTCOMES =
+            new OutputTag<>("outcomes", TypeInformation.of(ClockOutcome.class));
+    public static final OutputTag<QuarantineRecord> QUARANTINE =
+            new OutputTag<>("ticket-quarantine", TypeInformation.of(QuarantineRecord.class));
+
+    /** Accumulator names, read by replay for its summary. */
+    public static final String DUPLICATES = "duplicates";
+
+    public static final String EXPIRED_TICKETS = "expiredTickets";
+
+    private final TicketSla sla;
+    private final Clock wallClock;
+
+    /** Cleared by {@link #clear}; see the class comment for what clears it. */
+    private transient ValueState<TicketState> ticket;
+
+    private transient LongCounter duplicates;
+    private transient LongCounter expiredTickets;
+    private transient Counter lateEvents;
+    private transient Map<ClockType, Map<AlertKind, Counter>> alertCounters;
+
+    public TicketSlaFunction(SlaPolicy policy) {
+        this(policy, Clock.systemUTC());
+    }
+
+    /** With the clock that stamps quarantine records, for tests. */
+    public TicketSlaFunction(SlaPolicy policy, Clock wallClock) {
+        this.sla = new TicketSla(policy);
+        this.wallClock = wallClock;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        ticket =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "ticket", TicketStateSerializer.INSTANCE));
+        duplicates = new LongCounter();
+        expiredTickets = new LongCounter();
+        getRuntimeContext().addAccumulator(DUPLICATES, duplicates);
+        getRuntimeContext().addAccumulator(EXPIRED_TICKETS, expiredTickets);
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        lateEvents = metrics.counter("eventsLate");
+        alertCounters = new EnumMap<>(ClockType.class);
+        MetricGroup alerts = metrics.addGroup("alerts");
+        for (ClockType clock : ClockType.values()) {
+            Map<AlertKind, Counter> byKind = new EnumMap<>(AlertKind.class);
+            for (AlertKind kind : AlertKind.values()) {
+                byKind.put(
+                        kind,
+                        alerts.addGroup("clock", clock.name())
+                                .addGroup("kind", kind.name())
+                                .counter("count"));
+            }
+            alertCounters.put(clock, byKind);
+        }
+    }
+
+    @Override
+    public void processElement(TicketEvent event, Context ctx, Collector<Alert> out)
+            throws Exception {
+        TicketState state = ticket.value();
+        if (state == null) {
+            state = new TicketState();
+        }
+        if (event.occurredAt().toEpochMilli() <= ctx.timerService().currentWatermark()) {
+            lateEvents.inc();
+        }
+        sla.onEvent(state, event, new Emitter(ctx, out));
+        schedule(state, ctx);
+        ticket.update(state);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        TicketState state = ticket.value();
+        if (state == null) {
+            return;
+        }
+        state.wakeAt = TicketState.NONE;
+        Emitter emitter = new Emitter(ctx, out);
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            sla.onEndOfInput(state, ctx.getCurrentKey(), emitter);
+            clear(state, ctx);
+            return;
+        }
+        if (sla.onTimer(state, ctx.getCurrentKey(), timestamp, emitter) == TicketSla.Next.CLEAR) {
+            clear(state, ctx);
+            return;
+        }
+        schedule(state, ctx);
+        ticket.update(state);
+    }
+
+    private void schedule(TicketState state, Context ctx) {
+        long next = sla.nextWakeUp(state);
+        if (next == state.wakeAt) {
+            return;
+        }
+        if (state.wakeAt != TicketState.NONE) {
+            ctx.timerService().deleteEventTimeTimer(state.wakeAt);
+        }
+        if (next != TicketState.NONE) {
+            ctx.timerService().registerEventTimeTimer(next);
+        }
+        state.wakeAt = next;
+    }
+
+    private void clear(TicketState state, Context ctx) {
+        if (state.wakeAt != TicketState.NONE) {
+            ctx.timerService().deleteEventTimeTimer(state.wakeAt);
+        }
+        ticket.clear();
+    }
+
+    /** Routes the engine's decisions to the function's outputs and counters. */
+    private final class Emitter implements SlaOutput {
+        private final Context ctx;
+        private final Collector<Alert> alerts;
+
+        Emitter(Context ctx, Collector<Alert> alerts) {
+            this.ctx = ctx;
+            this.alerts = alerts;
+        }
+
+        @Override
+        public void alert(Alert alert) {
+            alertCounters.get(alert.clock()).get(alert.kind()).inc();
+            alerts.collect(alert);
+        }
+
+        @Override
+        public void outcome(ClockOutcome outcome) {
+            ctx.output(OUTCOMES, outcome);
+        }
+
+        @Override
+        public void quarantine(TicketEvent event, QuarantineReason reason, String detail) {
+            String payload;
+            try {
+                payload = Json.mapper().writeValueAsString(event);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+            ctx.output(
+                    QUARANTINE,
+                    new QuarantineRecord(
+                            reason,
+                            detail,
+                            wallClock.instant(),
+                            payload,
+                            PayloadEncoding.UTF8,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            event.ticketId(),
+                            event.eventId()));
+        }
+
+        @Override
+        public void duplicate(TicketEvent event) {
+            duplicates.add(1);
+        }
+
+        @Override
+        public void expired(String ticketId) {
+            expiredTickets.add(1);
+        }
+    }
+}

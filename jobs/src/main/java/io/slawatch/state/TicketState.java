@@ -1,0 +1,109 @@
+package io.slawatch.state;
+
+import io.slawatch.model.Channel;
+import io.slawatch.model.ClockType;
+import io.slawatch.model.Complexity;
+import io.slawatch.model.Priority;
+import io.slawatch.model.TicketEvent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Everything slawatch keeps about one ticket, in one keyed value. No personal data: only the fields
+ * of {@link TicketEvent}, which drops it while decoding.
+ *
+ * <p>Cleared when the ticket's retention after CLOSED or CANCELLED has passed, when it has been
+ * open longer than the policy's safety horizon, or (before its CREATED arrived) when its buffered
+ * events leave as orphans. Without CLOSED it would otherwise stay until the safety horizon.
+ */
+public final class TicketState {
+
+    public static final long NONE = Long.MIN_VALUE;
+
+    public boolean created;
+    public long createdAt = NONE;
+    public String policyVersion;
+    public Channel channel;
+    public Priority priority;
+    public Complexity complexity;
+    public boolean onsite;
+    public String agentId;
+    public String techId;
+    public String team;
+    public String region;
+
+    /** The latest event time applied to the ticket. */
+    public long lastEventAt = NONE;
+
+    /** When the ticket was CLOSED or CANCELLED: its retention starts there. */
+    public long closedAt = NONE;
+
+    /** The one event-time timer registered for this ticket, or NONE. */
+    public long wakeAt = NONE;
+
+    /** 64-bit hashes of the event ids seen, for duplicate detection. */
+    public long[] seenEvents = new long[0];
+
+    public int seenCount;
+
+    /** Clock cycles by {@link ClockType#ordinal()}; null for a clock that never started. */
+    public final ClockState[] clocks = new ClockState[ClockType.values().length];
+
+    /** Events that came before the ticket's CREATED, in arrival order. */
+    public final List<TicketEvent> pending = new ArrayList<>();
+
+    public ClockState clock(ClockType type) {
+        return clocks[type.ordinal()];
+    }
+
+    /** Records {@code eventId}; false when it was seen before (a duplicate). */
+    public boolean firstSighting(String eventId) {
+        long hash = hash(eventId);
+        for (int i = 0; i < seenCount; i++) {
+            if (seenEvents[i] == hash) {
+                return false;
+            }
+        }
+        if (seenCount == seenEvents.length) {
+            seenEvents = Arrays.copyOf(seenEvents, Math.max(8, seenCount * 2));
+        }
+        seenEvents[seenCount++] = hash;
+        return true;
+    }
+
+    /** FNV-1a, 64 bits: a collision between two ids of one ticket is vanishingly unlikely. */
+    static long hash(String text) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            hash ^= text.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    public TicketState copy() {
+        TicketState copy = new TicketState();
+        copy.created = created;
+        copy.createdAt = createdAt;
+        copy.policyVersion = policyVersion;
+        copy.channel = channel;
+        copy.priority = priority;
+        copy.complexity = complexity;
+        copy.onsite = onsite;
+        copy.agentId = agentId;
+        copy.techId = techId;
+        copy.team = team;
+        copy.region = region;
+        copy.lastEventAt = lastEventAt;
+        copy.closedAt = closedAt;
+        copy.wakeAt = wakeAt;
+        copy.seenEvents = Arrays.copyOf(seenEvents, seenEvents.length);
+        copy.seenCount = seenCount;
+        for (int i = 0; i < clocks.length; i++) {
+            copy.clocks[i] = clocks[i] == null ? null : clocks[i].copy();
+        }
+        copy.pending.addAll(pending);
+        return copy;
+    }
+}
