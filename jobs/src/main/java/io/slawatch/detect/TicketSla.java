@@ -599,9 +599,6 @@ public final class TicketSla implements Serializable {
                 alert.overdue(ceilSeconds(Math.max(0, eventTime - deadline)));
             }
             clock.markFired(threshold.kind(), threshold.level());
-            out.trace(
-                    Instant.ofEpochMilli(eventTime),
-                    threshold.clock() + " " + threshold.kind() + " level " + threshold.level());
             out.alert(alert.build());
         }
     }

@@ -89,9 +89,7 @@ class TicketSlaTest {
                         "2026-11-23T01:00:00Z RESOLUTION cycle 1 starts: target PT24H (policy line "
                                 + lineOf("{complexity: STANDARD")
                                 + " for PHONE/URGENT/STANDARD), calendar 24x7 (Asia/Shanghai, always open); AT_RISK 1 at 2026-11-24T00:00:00Z; deadline at 2026-11-24T01:00:00Z; ESCALATED 2 at 2026-11-25T01:00:00Z",
-                        "2026-11-23T01:00:22Z RESPONSE AT_RISK level 1",
                         "alert T-1:RESPONSE:1:AT_RISK:1",
-                        "2026-11-23T01:00:30Z RESPONSE BREACHED level 1",
                         "alert T-1:RESPONSE:1:BREACHED:1",
                         "alert T-1:RESPONSE:1:MET_LATE:1",
                         "2026-11-23T01:00:40Z RESPONSE met late: PT10S after the deadline",

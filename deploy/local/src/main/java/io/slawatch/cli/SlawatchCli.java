@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Real-time SLA monitor for after-sales service tickets.",
-        subcommands = {PolicyCommand.class, CalendarCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            PolicyCommand.class,
+            CalendarCommand.class,
+            ReplayCommand.class,
+            ExplainCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class SlawatchCli {
 
     public static void main(String[] args) {

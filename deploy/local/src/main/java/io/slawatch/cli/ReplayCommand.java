@@ -1,0 +1,153 @@
+package io.slawatch.cli;
+
+import io.slawatch.local.Replay;
+import io.slawatch.model.Alert;
+import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.policy.PolicyException;
+import io.slawatch.policy.PolicyLoader;
+import io.slawatch.policy.SlaPolicy;
+import io.slawatch.time.EventTime;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code slawatch replay}: the detection job over history files, in pure event time. */
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the detection job over ticket events in JSON-lines files (.gz accepted) on a"
+                    + " local Flink MiniCluster, in pure event time: the same input gives the same"
+                    + " alerts at any parallelism or speed.",
+            "The end of the input is not the end of time: clocks still open are reported as"
+                    + " RUNNING, not breached."
+        })
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--input",
+            required = true,
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "Ticket events, one JSON object a line, read in the order given.")
+    List<Path> inputs;
+
+    @Option(names = "--policy", required = true, paramLabel = "FILE", description = "SLA policy.")
+    Path policyFile;
+
+    @Option(names = "--alerts", paramLabel = "OUT.jsonl", description = "Write alerts here.")
+    Path alerts;
+
+    @Option(
+            names = "--outcomes",
+            paramLabel = "OUT.jsonl",
+            description = "Write clock outcomes here.")
+    Path outcomes;
+
+    @Option(
+            names = "--quarantine",
+            paramLabel = "OUT.jsonl",
+            description = "Write quarantined events here.")
+    Path quarantine;
+
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Parallelism of detection (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(
+            names = "--out-of-orderness",
+            paramLabel = "DURATION",
+            description =
+                    "How late an event may come and still count as in order (default: ${DEFAULT-VALUE}).")
+    Duration outOfOrderness = EventTime.DEFAULT_OUT_OF_ORDERNESS;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SlaPolicy policy;
+        try {
+            policy = PolicyLoader.load(policyFile);
+        } catch (PolicyException e) {
+            err.println(policyFile + ": the policy cannot be used");
+            e.problems().forEach(problem -> err.println("  " + problem));
+            err.flush();
+            return 1;
+        }
+        for (Path input : inputs) {
+            if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
+                err.println("cannot read input " + input + ": no such readable file");
+                err.flush();
+                return 1;
+            }
+        }
+        if (parallelism < 1) {
+            err.println("--parallelism must be at least 1, not " + parallelism);
+            err.flush();
+            return 1;
+        }
+        Path alertsFile = outputOrTemp(alerts, "alerts");
+        Path outcomesFile = outputOrTemp(outcomes, "outcomes");
+        Path quarantineFile = outputOrTemp(quarantine, "quarantine");
+        try {
+            Replay.Result result =
+                    Replay.run(
+                            new Replay.Options(
+                                    inputs,
+                                    policy,
+                                    alertsFile,
+                                    outcomesFile,
+                                    quarantineFile,
+                                    parallelism,
+                                    outOfOrderness),
+                            read -> {
+                                err.println("replay: " + read + " events read…");
+                                err.flush();
+                            });
+            ReplaySummary summary =
+                    new ReplaySummary(
+                            result,
+                            Replay.read(alertsFile, Alert.class),
+                            Replay.read(outcomesFile, ClockOutcome.class),
+                            Replay.read(quarantineFile, QuarantineRecord.class));
+            out.print(summary.render());
+            out.flush();
+            return 0;
+        } finally {
+            deleteIfTemp(alerts, alertsFile);
+            deleteIfTemp(outcomes, outcomesFile);
+            deleteIfTemp(quarantine, quarantineFile);
+        }
+    }
+
+    private static Path outputOrTemp(Path requested, String name) throws IOException {
+        if (requested != null) {
+            Path parent = requested.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return requested.toAbsolutePath();
+        }
+        return Files.createTempFile("slawatch-" + name + "-", ".jsonl");
+    }
+
+    private static void deleteIfTemp(Path requested, Path used) throws IOException {
+        if (requested == null) {
+            Files.deleteIfExists(used);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.slawatch.time;
+
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * At the end of a bounded input, first lets event time reach the last event's time, then passes on
+ * Flink's final watermark. Downstream, a deadline up to the last event alerts as it would live, and
+ * the final watermark means "the input ended", not "all deadlines passed".
+ */
+public final class FlushWatermarkAtEndOfInput<T> extends AbstractStreamOperator<T>
+        implements OneInputStreamOperator<T, T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private long highest = Long.MIN_VALUE;
+
+    @Override
+    public void processElement(StreamRecord<T> element) {
+        if (element.hasTimestamp()) {
+            highest = Math.max(highest, element.getTimestamp());
+        }
+        output.collect(element);
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        if (mark.getTimestamp() == Long.MAX_VALUE && highest != Long.MIN_VALUE) {
+            super.processWatermark(new Watermark(highest));
+        }
+        super.processWatermark(mark);
+    }
+}
