@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * round-trip through the model; each invalid example fails for the reason its name states, as
  * {@code <keyword>.<subject>.<description>}.
  */
-class SchemaContractTest {
+public class SchemaContractTest {
 
     static final Path ROOT = Path.of(System.getProperty("slawatch.root", ".."));
     static final Path SCHEMAS = ROOT.resolve("schemas");
@@ -172,7 +172,8 @@ class SchemaContractTest {
         assertThat(decoded).doesNotContain("customer", "Li Wei", "138", "Century");
     }
 
-    static List<ValidationMessage> validate(String schemaName, JsonNode document) {
+    /** The schema errors of {@code document}; empty when it is valid. */
+    public static List<ValidationMessage> validate(String schemaName, JsonNode document) {
         JsonSchema schema =
                 FACTORY.getSchema(
                         SchemaLocation.of(SCHEMA_BASE + schemaName + ".schema.json"), CONFIG);
