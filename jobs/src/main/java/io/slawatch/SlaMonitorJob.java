@@ -1,12 +1,11 @@
 package io.slawatch;
 
 import io.slawatch.detect.TicketSlaFunction;
-import io.slawatch.ingest.DecodeEventsFunction;
-import io.slawatch.ingest.EventDecoder;
+import io.slawatch.ingest.Decoded;
+import io.slawatch.ingest.SeparateQuarantineFunction;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.QuarantineRecord;
-import io.slawatch.model.RawEvent;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.time.FlushWatermarkAtEndOfInput;
@@ -19,8 +18,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The slawatch job graph: source → decode (bad input to quarantine) → event time → keyBy(ticketId)
- * → {@link TicketSlaFunction} → alerts, outcomes and quarantine sinks.
+ * The slawatch job graph: source (decoding, event time per split) → separate quarantine →
+ * keyBy(ticketId) → {@link TicketSlaFunction} → alerts, outcomes and quarantine sinks.
  *
  * <p>It receives its source, watermark strategy and sinks, so the same graph runs live on Kafka and
  * in replay over files. The source, decoding and event time run at the source's parallelism with
@@ -47,25 +46,20 @@ public final class SlaMonitorJob {
     /** Adds the detection graph to {@code env}. */
     public static Outputs build(
             StreamExecutionEnvironment env,
-            Source<RawEvent, ?, ?> source,
+            Source<Decoded, ?, ?> source,
             int sourceParallelism,
-            WatermarkStrategy<TicketEvent> watermarks,
-            EventDecoder decoder,
+            WatermarkStrategy<Decoded> watermarks,
             SlaPolicy policy) {
         SingleOutputStreamOperator<TicketEvent> decoded =
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), "ticket events")
+                env.fromSource(source, watermarks, "ticket events")
                         .uid("ticket-events-source")
                         .setParallelism(sourceParallelism)
-                        .process(new DecodeEventsFunction(decoder))
-                        .name("decode events")
-                        .uid("decode-events")
+                        .process(new SeparateQuarantineFunction())
+                        .name("separate quarantine")
+                        .uid("separate-quarantine")
                         .setParallelism(sourceParallelism);
         SingleOutputStreamOperator<TicketEvent> timed =
-                decoded.assignTimestampsAndWatermarks(watermarks)
-                        .name("event time")
-                        .uid("event-time")
-                        .setParallelism(sourceParallelism)
-                        .transform(
+                decoded.transform(
                                 "flush watermark at end of input",
                                 EVENT_TYPE,
                                 new FlushWatermarkAtEndOfInput<>())
@@ -77,7 +71,7 @@ public final class SlaMonitorJob {
                         .name("ticket SLA clocks")
                         .uid("ticket-sla-clocks");
         DataStream<QuarantineRecord> quarantine =
-                decoded.getSideOutput(DecodeEventsFunction.QUARANTINE)
+                decoded.getSideOutput(SeparateQuarantineFunction.QUARANTINE)
                         .union(alerts.getSideOutput(TicketSlaFunction.QUARANTINE));
         return new Outputs(alerts, alerts.getSideOutput(TicketSlaFunction.OUTCOMES), quarantine);
     }

@@ -6,11 +6,11 @@ import io.slawatch.model.TicketEvent;
 /** What decoding one raw record gave: an event, or the quarantine record saying why not. */
 public record Decoded(TicketEvent event, QuarantineRecord quarantined) {
 
-    static Decoded of(TicketEvent event) {
+    public static Decoded of(TicketEvent event) {
         return new Decoded(event, null);
     }
 
-    static Decoded rejected(QuarantineRecord record) {
+    public static Decoded rejected(QuarantineRecord record) {
         return new Decoded(null, record);
     }
 

@@ -1,6 +1,6 @@
 package io.slawatch.time;
 
-import io.slawatch.model.TicketEvent;
+import io.slawatch.ingest.Decoded;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
@@ -13,10 +13,17 @@ public final class EventTime {
     private EventTime() {}
 
     /** Replay: watermarks from the input order alone (see {@link EveryEventWatermarks}). */
-    public static WatermarkStrategy<TicketEvent> replay(Duration outOfOrderness) {
+    public static WatermarkStrategy<Decoded> replay(Duration outOfOrderness) {
         long bound = outOfOrderness.toMillis();
-        return WatermarkStrategy.<TicketEvent>forGenerator(
-                        context -> new EveryEventWatermarks(bound))
-                .withTimestampAssigner((event, previous) -> event.occurredAt().toEpochMilli());
+        return WatermarkStrategy.<Decoded>forGenerator(context -> new EveryEventWatermarks(bound))
+                .withTimestampAssigner(EventTime::timestamp);
+    }
+
+    /**
+     * An event's time; a record that could not be decoded keeps the source's timestamp (the Kafka
+     * record's, or none for a file) and never moves the watermark.
+     */
+    static long timestamp(Decoded record, long sourceTimestamp) {
+        return record.ok() ? record.event().occurredAt().toEpochMilli() : sourceTimestamp;
     }
 }

@@ -1,6 +1,6 @@
 package io.slawatch.time;
 
-import io.slawatch.model.TicketEvent;
+import io.slawatch.ingest.Decoded;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -11,7 +11,7 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * The watermark is the highest event time seen minus the bound, minus 1 ms (as Flink's bounded
  * out-of-orderness), so an event exactly at the bound is not late.
  */
-public final class EveryEventWatermarks implements WatermarkGenerator<TicketEvent> {
+public final class EveryEventWatermarks implements WatermarkGenerator<Decoded> {
 
     private final long boundMillis;
     private long highest = Long.MIN_VALUE;
@@ -22,7 +22,10 @@ public final class EveryEventWatermarks implements WatermarkGenerator<TicketEven
     }
 
     @Override
-    public void onEvent(TicketEvent event, long eventTimestamp, WatermarkOutput output) {
+    public void onEvent(Decoded record, long eventTimestamp, WatermarkOutput output) {
+        if (!record.ok()) {
+            return;
+        }
         highest = Math.max(highest, eventTimestamp);
         long watermark = highest - boundMillis - 1;
         if (watermark > emitted) {

@@ -3,8 +3,8 @@ package io.slawatch.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.SlaMonitorJob;
 import io.slawatch.detect.TicketSlaFunction;
-import io.slawatch.ingest.DecodeEventsFunction;
 import io.slawatch.ingest.EventDecoder;
+import io.slawatch.ingest.SeparateQuarantineFunction;
 import io.slawatch.ingest.file.FileLinesSource;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
@@ -67,10 +67,11 @@ public final class Replay {
         SlaMonitorJob.Outputs outputs =
                 SlaMonitorJob.build(
                         env,
-                        new FileLinesSource(options.inputs().stream().map(Path::toString).toList()),
+                        new FileLinesSource(
+                                options.inputs().stream().map(Path::toString).toList(),
+                                EventDecoder.withDefaults()),
                         1,
                         EventTime.replay(options.outOfOrderness()),
-                        EventDecoder.withDefaults(),
                         options.policy());
         outputs.alerts()
                 .sinkTo(new JsonLinesFileSink<Alert>(options.alerts()))
@@ -97,7 +98,7 @@ public final class Replay {
                 break;
             } catch (TimeoutException stillRunning) {
                 Map<String, Object> accumulators = job.getAccumulators().get();
-                Object read = accumulators.get(DecodeEventsFunction.EVENTS_READ);
+                Object read = accumulators.get(SeparateQuarantineFunction.EVENTS_READ);
                 progress.accept(read instanceof Long count ? count : 0L);
             }
         }
@@ -117,7 +118,7 @@ public final class Replay {
                         .thenComparing(n -> text(n, "eventId"))
                         .thenComparing(n -> n.get("payload").asText()));
         return new Result(
-                counter(result, DecodeEventsFunction.EVENTS_READ),
+                counter(result, SeparateQuarantineFunction.EVENTS_READ),
                 counter(result, TicketSlaFunction.DUPLICATES),
                 counter(result, TicketSlaFunction.EXPIRED_TICKETS),
                 Duration.ofNanos(System.nanoTime() - started));

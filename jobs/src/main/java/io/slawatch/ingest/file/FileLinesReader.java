@@ -1,5 +1,7 @@
 package io.slawatch.ingest.file;
 
+import io.slawatch.ingest.Decoded;
+import io.slawatch.ingest.EventDecoder;
 import io.slawatch.model.RawEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,12 +16,13 @@ import org.apache.flink.core.io.InputStatus;
 
 /**
  * Reads the split's files line by line, as bytes (a line that is not UTF-8 still reaches the
- * decoder whole), gunzipping files named {@code *.gz}. Blank lines are skipped but counted, so line
- * numbers match the file.
+ * decoder whole), gunzipping files named {@code *.gz}, and decodes each line. Blank lines are
+ * skipped but counted, so line numbers match the file.
  */
-final class FileLinesReader implements SourceReader<RawEvent, FileLinesSplit> {
+final class FileLinesReader implements SourceReader<Decoded, FileLinesSplit> {
 
     private final SourceReaderContext context;
+    private final EventDecoder decoder;
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private FileLinesSplit split;
     private int fileIndex;
@@ -28,8 +31,9 @@ final class FileLinesReader implements SourceReader<RawEvent, FileLinesSplit> {
     private boolean noMoreSplits;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
 
-    FileLinesReader(SourceReaderContext context) {
+    FileLinesReader(SourceReaderContext context, EventDecoder decoder) {
         this.context = context;
+        this.decoder = decoder;
     }
 
     @Override
@@ -38,7 +42,7 @@ final class FileLinesReader implements SourceReader<RawEvent, FileLinesSplit> {
     }
 
     @Override
-    public InputStatus pollNext(ReaderOutput<RawEvent> output) throws IOException {
+    public InputStatus pollNext(ReaderOutput<Decoded> output) throws IOException {
         while (split != null) {
             if (in == null) {
                 if (fileIndex >= split.files().size()) {
@@ -60,7 +64,12 @@ final class FileLinesReader implements SourceReader<RawEvent, FileLinesSplit> {
                 continue;
             }
             output.collect(
-                    new RawEvent(split.files().get(fileIndex), RawEvent.FILE, linesRead, bytes));
+                    decoder.decode(
+                            new RawEvent(
+                                    split.files().get(fileIndex),
+                                    RawEvent.FILE,
+                                    linesRead,
+                                    bytes)));
             return InputStatus.MORE_AVAILABLE;
         }
         if (noMoreSplits) {

@@ -1,6 +1,7 @@
 package io.slawatch.ingest.file;
 
-import io.slawatch.model.RawEvent;
+import io.slawatch.ingest.Decoded;
+import io.slawatch.ingest.EventDecoder;
 import java.util.List;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -11,18 +12,21 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * A bounded source of the lines of local files (JSON lines of ticket events), read in the order
- * given by one reader: run it at parallelism 1. Each line carries its file and line number.
+ * A bounded source of ticket events from JSON-lines files, read in the order given by one reader
+ * (run it at parallelism 1) and decoded; a line that cannot be used is quarantined with its file
+ * and line number.
  */
 public final class FileLinesSource
-        implements Source<RawEvent, FileLinesSplit, List<FileLinesSplit>> {
+        implements Source<Decoded, FileLinesSplit, List<FileLinesSplit>> {
 
     private static final long serialVersionUID = 1L;
 
     private final List<String> files;
+    private final EventDecoder decoder;
 
-    public FileLinesSource(List<String> files) {
+    public FileLinesSource(List<String> files, EventDecoder decoder) {
         this.files = List.copyOf(files);
+        this.decoder = decoder;
     }
 
     @Override
@@ -31,8 +35,8 @@ public final class FileLinesSource
     }
 
     @Override
-    public SourceReader<RawEvent, FileLinesSplit> createReader(SourceReaderContext context) {
-        return new FileLinesReader(context);
+    public SourceReader<Decoded, FileLinesSplit> createReader(SourceReaderContext context) {
+        return new FileLinesReader(context, decoder);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.slawatch.ingest;
 
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
-import io.slawatch.model.RawEvent;
 import io.slawatch.model.TicketEvent;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,8 +14,12 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Decodes raw records; whatever cannot be used leaves on the quarantine side output. */
-public final class DecodeEventsFunction extends ProcessFunction<RawEvent, TicketEvent> {
+/**
+ * Passes decoded events on and sends what could not be decoded to the quarantine side output,
+ * counting both. Decoding itself happens in the source, so that event time can be taken per source
+ * split.
+ */
+public final class SeparateQuarantineFunction extends ProcessFunction<Decoded, TicketEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,15 +29,9 @@ public final class DecodeEventsFunction extends ProcessFunction<RawEvent, Ticket
     /** Accumulator name: every record read, for replay's progress and summary. */
     public static final String EVENTS_READ = "eventsRead";
 
-    private final EventDecoder decoder;
-
     private transient LongCounter eventsRead;
     private transient Counter eventsIn;
     private transient Map<QuarantineReason, Counter> quarantined;
-
-    public DecodeEventsFunction(EventDecoder decoder) {
-        this.decoder = decoder;
-    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -53,10 +50,9 @@ public final class DecodeEventsFunction extends ProcessFunction<RawEvent, Ticket
     }
 
     @Override
-    public void processElement(RawEvent raw, Context ctx, Collector<TicketEvent> out) {
+    public void processElement(Decoded decoded, Context ctx, Collector<TicketEvent> out) {
         eventsRead.add(1);
         eventsIn.inc();
-        Decoded decoded = decoder.decode(raw);
         if (decoded.ok()) {
             out.collect(decoded.event());
         } else {
