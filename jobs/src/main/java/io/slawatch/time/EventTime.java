@@ -10,7 +10,30 @@ public final class EventTime {
     /** How late an event may come and still count as in order. */
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(2);
 
+    /** How long a source split may be quiet before its event time follows the wall clock. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(1);
+
+    /**
+     * How long a split that has delivered nothing since the job started waits before following the
+     * wall clock: time for a restarted job's backlog to begin arriving.
+     */
+    public static final Duration DEFAULT_STARTUP_GRACE = Duration.ofSeconds(10);
+
+    /** How often live watermarks are emitted. */
+    public static final Duration WATERMARK_INTERVAL = Duration.ofMillis(200);
+
     private EventTime() {}
+
+    /** Live: bounded out-of-orderness, following the wall clock on quiet splits. */
+    public static WatermarkStrategy<Decoded> live(
+            Duration outOfOrderness, Duration idleTimeout, Duration startupGrace, WallClock clock) {
+        long bound = outOfOrderness.toMillis();
+        long idle = idleTimeout.toMillis();
+        long grace = startupGrace.toMillis();
+        return WatermarkStrategy.<Decoded>forGenerator(
+                        context -> new QuietStreamWatermarks(bound, idle, grace, clock))
+                .withTimestampAssigner(EventTime::timestamp);
+    }
 
     /** Replay: watermarks from the input order alone (see {@link EveryEventWatermarks}). */
     public static WatermarkStrategy<Decoded> replay(Duration outOfOrderness) {

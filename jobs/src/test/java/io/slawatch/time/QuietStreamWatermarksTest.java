@@ -1,0 +1,136 @@
+package io.slawatch.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slawatch.ingest.Decoded;
+import io.slawatch.model.EventType;
+import io.slawatch.model.PayloadEncoding;
+import io.slawatch.model.QuarantineReason;
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.model.TicketEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.junit.jupiter.api.Test;
+
+class QuietStreamWatermarksTest {
+
+    static final long BOUND = 2_000;
+    static final long IDLE = 1_000;
+    static final long GRACE = 10_000;
+    static final long T0 = Instant.parse("2026-11-23T01:00:00Z").toEpochMilli();
+
+    long now = T0;
+    final List<Long> emitted = new ArrayList<>();
+    final WatermarkOutput output =
+            new WatermarkOutput() {
+                @Override
+                public void emitWatermark(Watermark watermark) {
+                    emitted.add(watermark.getTimestamp());
+                }
+
+                @Override
+                public void markIdle() {}
+
+                @Override
+                public void markActive() {}
+            };
+    final QuietStreamWatermarks watermarks =
+            new QuietStreamWatermarks(BOUND, IDLE, GRACE, () -> now);
+
+    static Decoded event(long at) {
+        return Decoded.of(
+                new TicketEvent(
+                        "e",
+                        "T-1",
+                        EventType.RESPONDED,
+                        Instant.ofEpochMilli(at),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+    }
+
+    @Test
+    void shouldFollowTheEventsWhileTheyFlow() {
+        watermarks.onEvent(event(T0 - 5_000), T0 - 5_000, output);
+        now += 200;
+        watermarks.onPeriodicEmit(output);
+        watermarks.onEvent(event(T0 - 4_000), T0 - 4_000, output);
+        now += 200;
+        watermarks.onPeriodicEmit(output);
+
+        assertThat(emitted).containsExactly(T0 - 5_000 - BOUND - 1, T0 - 4_000 - BOUND - 1);
+    }
+
+    @Test
+    void shouldFollowTheWallClockOnceTheSplitIsQuiet() {
+        watermarks.onEvent(event(T0), T0, output);
+        now += 999;
+        watermarks.onPeriodicEmit(output);
+        now += 1;
+        watermarks.onPeriodicEmit(output);
+        now += 30_000;
+        watermarks.onPeriodicEmit(output);
+
+        assertThat(emitted)
+                .containsExactly(T0 - BOUND - 1, T0 + 1_000 - BOUND - 1, T0 + 31_000 - BOUND - 1);
+    }
+
+    @Test
+    void shouldWaitTheStartupGraceBeforeFollowingTheWallClockWithoutAnyEvent() {
+        now += GRACE - 1;
+        watermarks.onPeriodicEmit(output);
+        assertThat(emitted).isEmpty();
+
+        now += 1;
+        watermarks.onPeriodicEmit(output);
+        assertThat(emitted).containsExactly(now - BOUND - 1);
+    }
+
+    @Test
+    void shouldNotRunAheadOfABacklogThatStartsArrivingWithinTheGrace() {
+        now += 5_000;
+        watermarks.onPeriodicEmit(output);
+        long backlog = T0 - 3_600_000;
+        for (int i = 0; i < 100; i++) {
+            watermarks.onEvent(event(backlog + i * 1_000), backlog + i * 1_000, output);
+            now += 100;
+            watermarks.onPeriodicEmit(output);
+        }
+
+        assertThat(emitted).isNotEmpty().allMatch(w -> w < backlog + 100 * 1_000);
+    }
+
+    @Test
+    void shouldIgnoreRecordsThatCouldNotBeDecoded() {
+        Decoded quarantined =
+                Decoded.rejected(
+                        new QuarantineRecord(
+                                QuarantineReason.FUTURE_TIMESTAMP,
+                                "far future",
+                                Instant.ofEpochMilli(T0),
+                                "{}",
+                                PayloadEncoding.UTF8,
+                                "t",
+                                0,
+                                0L,
+                                null,
+                                null,
+                                null,
+                                null));
+        watermarks.onEvent(event(T0), T0, output);
+        watermarks.onEvent(quarantined, Long.MAX_VALUE - 1, output);
+        watermarks.onPeriodicEmit(output);
+
+        assertThat(emitted).containsExactly(T0 - BOUND - 1);
+    }
+}
