@@ -1,0 +1,166 @@
+package io.slawatch;
+
+import io.slawatch.ingest.Decoded;
+import io.slawatch.ingest.EventDecoder;
+import io.slawatch.ingest.KafkaEventsDeserializer;
+import io.slawatch.model.Alert;
+import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.policy.PolicyException;
+import io.slawatch.policy.PolicyLoader;
+import io.slawatch.policy.SlaPolicy;
+import io.slawatch.sink.KafkaJsonRecords;
+import io.slawatch.time.EventTime;
+import io.slawatch.time.WallClock;
+import java.time.Clock;
+import java.util.Properties;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The live job: ticket events from Kafka, alerts, outcomes and quarantine back to Kafka. Its main
+ * is the shaded jar's entry point ({@code flink run slawatch-jobs-…-flink.jar --bootstrap-servers …
+ * --policy …}); {@code slawatch run} builds the same graph on a local MiniCluster.
+ */
+public final class LiveJob {
+
+    private LiveJob() {}
+
+    public static void main(String[] args) throws Exception {
+        JobOptions options;
+        SlaPolicy policy;
+        try {
+            options = JobOptions.parse(args);
+            policy = PolicyLoader.load(options.policyFile());
+        } catch (IllegalArgumentException | PolicyException e) {
+            System.err.println("slawatch cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(configuration(options));
+        build(env, options, policy, WallClock.SYSTEM);
+        env.execute("slawatch");
+    }
+
+    /** Checkpointing, state backend, restarts and serialization, from the options. */
+    public static Configuration configuration(JobOptions options) {
+        Configuration config = new Configuration();
+        // Every record and state type has a serializer of its own; Kryo would be a silent slowdown.
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        config.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, EventTime.WATERMARK_INTERVAL);
+        config.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
+        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.checkpointInterval());
+        config.set(
+                CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
+                CheckpointingMode.EXACTLY_ONCE);
+        config.set(
+                StateBackendOptions.STATE_BACKEND,
+                options.stateBackend().name().toLowerCase(java.util.Locale.ROOT));
+        if (options.checkpointDirectory() != null) {
+            config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpointDirectory());
+        }
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.set(
+                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
+                options.restartAttempts());
+        config.set(
+                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, options.restartDelay());
+        return config;
+    }
+
+    /** Adds the live graph to {@code env}; {@code clock} drives quiet-stream event time. */
+    public static void build(
+            StreamExecutionEnvironment env, JobOptions options, SlaPolicy policy, WallClock clock) {
+        EventDecoder decoder =
+                new EventDecoder(options.maxEventBytes(), options.futureSkew(), Clock.systemUTC());
+        KafkaSource<Decoded> source =
+                KafkaSource.<Decoded>builder()
+                        .setBootstrapServers(options.bootstrapServers())
+                        .setProperties(kafkaProperties(options))
+                        .setTopics(options.eventsTopic())
+                        .setGroupId(options.groupId())
+                        .setStartingOffsets(startingOffsets(options.startingOffsets()))
+                        .setDeserializer(new KafkaEventsDeserializer(decoder))
+                        .build();
+        SlaMonitorJob.Outputs outputs =
+                SlaMonitorJob.build(
+                        env,
+                        source,
+                        options.parallelism(),
+                        EventTime.live(
+                                options.outOfOrderness(),
+                                options.idleTimeout(),
+                                EventTime.DEFAULT_STARTUP_GRACE,
+                                clock),
+                        policy);
+        SlaMonitorJob.sinkTo(
+                outputs,
+                new SlaMonitorJob.Sinks(
+                        sink(
+                                options,
+                                options.alertsTopic(),
+                                Alert::ticketId,
+                                "alerts",
+                                guarantee(options)),
+                        sink(
+                                options,
+                                options.outcomesTopic(),
+                                ClockOutcome::ticketId,
+                                "outcomes",
+                                guarantee(options)),
+                        sink(
+                                options,
+                                options.quarantineTopic(),
+                                QuarantineRecord::ticketId,
+                                "quarantine",
+                                DeliveryGuarantee.AT_LEAST_ONCE)));
+    }
+
+    private static DeliveryGuarantee guarantee(JobOptions options) {
+        return options.delivery() == JobOptions.Delivery.EXACTLY_ONCE
+                ? DeliveryGuarantee.EXACTLY_ONCE
+                : DeliveryGuarantee.AT_LEAST_ONCE;
+    }
+
+    private static <T> KafkaSink<T> sink(
+            JobOptions options,
+            String topic,
+            SerializableFunction<T, String> key,
+            String name,
+            DeliveryGuarantee guarantee) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(options.bootstrapServers())
+                .setKafkaProducerConfig(kafkaProperties(options))
+                .setRecordSerializer(new KafkaJsonRecords<>(topic, key))
+                .setDeliveryGuarantee(guarantee)
+                .setTransactionalIdPrefix(options.transactionalIdPrefix() + "-" + name)
+                .build();
+    }
+
+    private static Properties kafkaProperties(JobOptions options) {
+        Properties properties = new Properties();
+        properties.putAll(options.kafkaProperties());
+        return properties;
+    }
+
+    private static OffsetsInitializer startingOffsets(JobOptions.StartingOffsets startingOffsets) {
+        return switch (startingOffsets) {
+            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+            case EARLIEST -> OffsetsInitializer.earliest();
+            case LATEST -> OffsetsInitializer.latest();
+        };
+    }
+}
