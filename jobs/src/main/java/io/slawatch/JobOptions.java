@@ -219,6 +219,41 @@ public record JobOptions(
         return builder.build(errors);
     }
 
+    /** Each option's default, by name, as a command line shows it. */
+    public static Map<String, String> defaults() {
+        Builder builder = new Builder();
+        Map<String, String> defaults = new TreeMap<>();
+        defaults.put("events-topic", builder.eventsTopic);
+        defaults.put("alerts-topic", builder.alertsTopic);
+        defaults.put("outcomes-topic", builder.outcomesTopic);
+        defaults.put("quarantine-topic", builder.quarantineTopic);
+        defaults.put("group-id", builder.groupId);
+        defaults.put("starting-offsets", builder.startingOffsets.name());
+        defaults.put("delivery", builder.delivery.name());
+        defaults.put("transactional-id-prefix", builder.transactionalIdPrefix);
+        defaults.put("out-of-orderness", builder.outOfOrderness.toString());
+        defaults.put("idle-timeout", builder.idleTimeout.toString());
+        defaults.put("future-skew", builder.futureSkew.toString());
+        defaults.put("max-event-bytes", String.valueOf(builder.maxEventBytes));
+        defaults.put("checkpoint-interval", builder.checkpointInterval.toString());
+        defaults.put("state-backend", builder.stateBackend.name());
+        defaults.put("restart-attempts", String.valueOf(builder.restartAttempts));
+        defaults.put("restart-delay", builder.restartDelay.toString());
+        defaults.put("parallelism", String.valueOf(builder.parallelism));
+        return defaults;
+    }
+
+    /** Kafka client properties from a properties file. */
+    public static Map<String, String> loadKafkaProperties(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Map<String, String> map = new TreeMap<>();
+        properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key)));
+        return map;
+    }
+
     /** Options with their defaults, to be set and then validated by {@link #build()}. */
     public static final class Builder {
         public String bootstrapServers;
@@ -392,9 +427,8 @@ public record JobOptions(
         }
 
         Map<String, String> properties(Path file) {
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
+            try {
+                return loadKafkaProperties(file);
             } catch (IOException e) {
                 errors.add(
                         "--kafka-properties "
@@ -404,11 +438,6 @@ public record JobOptions(
                                 + ")");
                 return Map.of();
             }
-            Map<String, String> map = new TreeMap<>();
-            properties
-                    .stringPropertyNames()
-                    .forEach(key -> map.put(key, properties.getProperty(key)));
-            return map;
         }
     }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             CalendarCommand.class,
             ReplayCommand.class,
             ExplainCommand.class,
+            RunCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SlawatchCli {
