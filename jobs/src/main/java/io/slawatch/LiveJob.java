@@ -135,15 +135,23 @@ public final class LiveJob {
                 : DeliveryGuarantee.AT_LEAST_ONCE;
     }
 
+    /**
+     * Kafka's default cap on transaction timeouts (broker {@code transaction.max.timeout.ms}); the
+     * sink's own default is higher and would be refused.
+     */
+    static final long TRANSACTION_TIMEOUT_MILLIS = 15 * 60 * 1000;
+
     private static <T> KafkaSink<T> sink(
             JobOptions options,
             String topic,
             SerializableFunction<T, String> key,
             String name,
             DeliveryGuarantee guarantee) {
+        Properties producer = kafkaProperties(options);
+        producer.putIfAbsent("transaction.timeout.ms", String.valueOf(TRANSACTION_TIMEOUT_MILLIS));
         return KafkaSink.<T>builder()
                 .setBootstrapServers(options.bootstrapServers())
-                .setKafkaProducerConfig(kafkaProperties(options))
+                .setKafkaProducerConfig(producer)
                 .setRecordSerializer(new KafkaJsonRecords<>(topic, key))
                 .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(options.transactionalIdPrefix() + "-" + name)
