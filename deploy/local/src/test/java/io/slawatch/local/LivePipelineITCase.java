@@ -143,7 +143,7 @@ class LivePipelineITCase {
                                 "CREATED",
                                 base.plusSeconds(20),
                                 ",\"channel\":\"PHONE\",\"priority\":\"NORMAL\""),
-                        event("e4", "T-1", "RESPONDED", base.plusSeconds(45), ""),
+                        event("e4", "T-1", "RESPONDED", base.plusSeconds(70), ""),
                         "{\"eventId\":\"bad-json\",\"ticketId\":\"T-8\""
                                 .getBytes(StandardCharsets.UTF_8),
                         event("e5", "T-2", "RESPONDED", base.plusSeconds(70), ""),
@@ -189,7 +189,7 @@ class LivePipelineITCase {
                 TopicReader quarantine = new TopicReader(bootstrap, options.quarantineTopic())) {
             produce(bootstrap, options.eventsTopic(), stream);
 
-            alerts.readUntil(r -> r.size() >= 9, WAIT);
+            alerts.readUntil(r -> r.size() >= 10, WAIT);
             List<Alert> alerted = values(alerts.readFor(Duration.ofSeconds(3)), Alert.class);
             List<ClockOutcome> outcomed =
                     values(outcomes.readUntil(r -> r.size() >= 6, WAIT), ClockOutcome.class);
@@ -207,7 +207,8 @@ class LivePipelineITCase {
                     .containsExactly(
                             "T-1:RESPONSE:1:AT_RISK:1 @PT22S",
                             "T-1:RESPONSE:1:BREACHED:1 @PT30S",
-                            "T-1:RESPONSE:1:MET_LATE:1 @PT45S",
+                            "T-1:RESPONSE:1:ESCALATED:2 @PT1M",
+                            "T-1:RESPONSE:1:MET_LATE:1 @PT1M10S",
                             "T-3:RESPONSE:1:AT_RISK:1 @PT42S",
                             "T-3:RESPONSE:1:BREACHED:1 @PT50S",
                             "T-3:RESPONSE:1:ESCALATED:2 @PT1M20S",

@@ -93,7 +93,10 @@ class RecoveryITCase {
         return env.executeAsync("slawatch recovery test");
     }
 
-    /** Tickets {@code from..to}: each responded 45 s after creation, so 3 alerts each. */
+    /**
+     * Tickets {@code from..to}, each responded after its escalation: 4 alerts each, whether event
+     * time reaches them before the response or the response brings them out first.
+     */
     static List<byte[]> tickets(Instant base, int from, int to) {
         List<byte[]> events = new ArrayList<>();
         for (int i = from; i <= to; i++) {
@@ -108,7 +111,7 @@ class RecoveryITCase {
                             ",\"channel\":\"PHONE\",\"priority\":\"URGENT\""));
             events.add(
                     LivePipelineITCase.event(
-                            ticket + "-r", ticket, "RESPONDED", created.plusSeconds(45), ""));
+                            ticket + "-r", ticket, "RESPONDED", created.plusSeconds(70), ""));
             events.add(
                     LivePipelineITCase.event(
                             ticket + "-s", ticket, "RESOLVED", created.plusSeconds(600), ""));
@@ -119,8 +122,8 @@ class RecoveryITCase {
     static Set<String> expectedAlerts(int tickets) {
         Set<String> ids = new TreeSet<>();
         for (int i = 1; i <= tickets; i++) {
-            for (String kind : List.of("AT_RISK", "BREACHED", "MET_LATE")) {
-                ids.add("R-" + i + ":RESPONSE:1:" + kind + ":1");
+            for (String kind : List.of("AT_RISK:1", "BREACHED:1", "ESCALATED:2", "MET_LATE:1")) {
+                ids.add("R-" + i + ":RESPONSE:1:" + kind);
             }
         }
         return ids;
@@ -147,14 +150,14 @@ class RecoveryITCase {
         try (TopicReader alerts = new TopicReader(bootstrap, options.alertsTopic())) {
             LivePipelineITCase.produce(
                     bootstrap, options.eventsTopic(), tickets(base, 1, TICKETS_PER_BATCH));
-            alerts.readUntil(r -> distinct(r).size() >= 3 * TICKETS_PER_BATCH, WAIT);
+            alerts.readUntil(r -> distinct(r).size() >= 4 * TICKETS_PER_BATCH, WAIT);
 
             FAIL_ONCE.set(true);
             LivePipelineITCase.produce(
                     bootstrap,
                     options.eventsTopic(),
                     tickets(base, TICKETS_PER_BATCH + 1, 2 * TICKETS_PER_BATCH));
-            alerts.readUntil(r -> distinct(r).size() >= 6 * TICKETS_PER_BATCH, WAIT);
+            alerts.readUntil(r -> distinct(r).size() >= 8 * TICKETS_PER_BATCH, WAIT);
 
             cluster.terminateTaskManager(0).get();
             cluster.startTaskManager();
@@ -162,7 +165,7 @@ class RecoveryITCase {
                     bootstrap,
                     options.eventsTopic(),
                     tickets(base, 2 * TICKETS_PER_BATCH + 1, 3 * TICKETS_PER_BATCH));
-            alerts.readUntil(r -> distinct(r).size() >= 9 * TICKETS_PER_BATCH, WAIT);
+            alerts.readUntil(r -> distinct(r).size() >= 12 * TICKETS_PER_BATCH, WAIT);
             return alerts.readFor(Duration.ofSeconds(3));
         } finally {
             job.cancel().get();
