@@ -19,6 +19,9 @@ public interface SlaOutput {
     /** An event whose eventId was seen before: it changed nothing. */
     void duplicate(TicketEvent event);
 
+    /** An event applied to its ticket (at once, or when the ticket's CREATED came). */
+    default void applied(TicketEvent event) {}
+
     /** A ticket cleared because it stayed open past the policy's safety horizon. */
     void expired(String ticketId);
 

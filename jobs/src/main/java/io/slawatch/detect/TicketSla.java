@@ -197,6 +197,7 @@ public final class TicketSla implements Serializable {
     }
 
     private void create(TicketState state, TicketEvent event, SlaOutput out) {
+        out.applied(event);
         long at = millis(event);
         state.created = true;
         state.createdAt = at;
@@ -227,6 +228,7 @@ public final class TicketSla implements Serializable {
     }
 
     private void apply(TicketState state, TicketEvent event, SlaOutput out) {
+        out.applied(event);
         String ticketId = event.ticketId();
         long at = millis(event);
         fireDue(state, ticketId, at, false, NONE, out);

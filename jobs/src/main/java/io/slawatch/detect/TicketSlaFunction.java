@@ -10,19 +10,26 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
+import io.slawatch.state.ClockState;
 import io.slawatch.state.TicketState;
 import io.slawatch.state.TicketStateSerializer;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -37,7 +44,8 @@ import org.apache.flink.util.OutputTag;
  * orphans' timeout. The timer is moved whenever that instant changes and deleted with the state;
  * without CLOSED a ticket would otherwise keep its timer and state until the safety horizon.
  */
-public final class TicketSlaFunction extends KeyedProcessFunction<String, TicketEvent, Alert> {
+public final class TicketSlaFunction extends KeyedProcessFunction<String, TicketEvent, Alert>
+        implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -59,7 +67,21 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
 
     private transient LongCounter duplicates;
     private transient LongCounter expiredTickets;
+    private transient Counter eventsUsed;
+    private transient Counter eventsDuplicate;
+    private transient Counter ticketsExpired;
     private transient Counter lateEvents;
+
+    /**
+     * This subtask's open tickets and running clocks, for the gauges. Checkpointed as union list
+     * state: on restore subtask 0 takes the sum, so the total over subtasks stays right after a
+     * rescale.
+     */
+    private transient long openTickets;
+
+    private transient long runningClocks;
+    private transient ListState<Long> gaugeTotals;
+    private transient long lastWatermark = Long.MIN_VALUE;
     private transient Map<ClockType, Map<AlertKind, Counter>> alertCounters;
 
     public TicketSlaFunction(SlaPolicy policy) {
@@ -85,6 +107,17 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
         getRuntimeContext().addAccumulator(EXPIRED_TICKETS, expiredTickets);
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         lateEvents = metrics.counter("eventsLate");
+        eventsUsed = metrics.counter("eventsUsed");
+        eventsDuplicate = metrics.counter("eventsDuplicate");
+        ticketsExpired = metrics.counter("ticketsExpired");
+        metrics.gauge("openTickets", () -> openTickets);
+        metrics.gauge("runningClocks", () -> runningClocks);
+        metrics.gauge(
+                "watermarkLagMillis",
+                () ->
+                        lastWatermark == Long.MIN_VALUE
+                                ? 0L
+                                : Math.max(0L, wallClock.millis() - lastWatermark));
         alertCounters = new EnumMap<>(ClockType.class);
         MetricGroup alerts = metrics.addGroup("alerts");
         for (ClockType clock : ClockType.values()) {
@@ -106,11 +139,15 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
         TicketState state = ticket.value();
         if (state == null) {
             state = new TicketState();
+            openTickets++;
         }
-        if (event.occurredAt().toEpochMilli() <= ctx.timerService().currentWatermark()) {
+        lastWatermark = ctx.timerService().currentWatermark();
+        if (event.occurredAt().toEpochMilli() <= lastWatermark) {
             lateEvents.inc();
         }
+        int runningBefore = running(state);
         sla.onEvent(state, event, new Emitter(ctx, out));
+        runningClocks += running(state) - runningBefore;
         schedule(state, ctx);
         ticket.update(state);
     }
@@ -122,16 +159,19 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
             return;
         }
         state.wakeAt = TicketState.NONE;
+        lastWatermark = ctx.timerService().currentWatermark();
+        int runningBefore = running(state);
         Emitter emitter = new Emitter(ctx, out);
-        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+        if (lastWatermark == Long.MAX_VALUE) {
             sla.onEndOfInput(state, ctx.getCurrentKey(), emitter);
-            clear(state, ctx);
+            clear(state, ctx, runningBefore);
             return;
         }
         if (sla.onTimer(state, ctx.getCurrentKey(), timestamp, emitter) == TicketSla.Next.CLEAR) {
-            clear(state, ctx);
+            clear(state, ctx, runningBefore);
             return;
         }
+        runningClocks += running(state) - runningBefore;
         schedule(state, ctx);
         ticket.update(state);
     }
@@ -150,11 +190,48 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
         state.wakeAt = next;
     }
 
-    private void clear(TicketState state, Context ctx) {
+    private void clear(TicketState state, Context ctx, int runningBefore) {
         if (state.wakeAt != TicketState.NONE) {
             ctx.timerService().deleteEventTimeTimer(state.wakeAt);
         }
         ticket.clear();
+        openTickets--;
+        runningClocks -= runningBefore;
+    }
+
+    private static int running(TicketState state) {
+        int running = 0;
+        for (ClockState clock : state.clocks) {
+            if (clock != null && clock.status.isOpen()) {
+                running++;
+            }
+        }
+        return running;
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        gaugeTotals.update(List.of(openTickets, runningClocks));
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        gaugeTotals =
+                context.getOperatorStateStore()
+                        .getUnionListState(new ListStateDescriptor<>("gauge-totals", Long.class));
+        openTickets = 0;
+        runningClocks = 0;
+        if (context.isRestored()
+                && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            int i = 0;
+            for (Long value : gaugeTotals.get()) {
+                if (i++ % 2 == 0) {
+                    openTickets += value;
+                } else {
+                    runningClocks += value;
+                }
+            }
+        }
     }
 
     /** Routes the engine's decisions to the function's outputs and counters. */
@@ -204,13 +281,20 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
         }
 
         @Override
+        public void applied(TicketEvent event) {
+            eventsUsed.inc();
+        }
+
+        @Override
         public void duplicate(TicketEvent event) {
             duplicates.add(1);
+            eventsDuplicate.inc();
         }
 
         @Override
         public void expired(String ticketId) {
             expiredTickets.add(1);
+            ticketsExpired.inc();
         }
     }
 }
