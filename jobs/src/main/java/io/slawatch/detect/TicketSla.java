@@ -150,11 +150,6 @@ public final class TicketSla implements Serializable {
         for (ClockState clock : state.clocks) {
             if (clock != null && clock.status.isOpen()) {
                 long until = Math.max(state.lastEventAt, clock.startedAt);
-                long paused = clock.pausedSeconds;
-                if (clock.status == ClockStatus.PAUSED) {
-                    paused += businessSeconds(clock, clock.pausedSince, until);
-                }
-                long elapsed = businessSeconds(clock, clock.startedAt, until) - paused;
                 out.outcome(
                         outcome(
                                 state,
@@ -162,8 +157,8 @@ public final class TicketSla implements Serializable {
                                 clock,
                                 OutcomeStatus.RUNNING,
                                 NONE,
-                                Math.max(0, elapsed),
-                                paused,
+                                elapsedBy(clock, until),
+                                pausedBy(clock, until),
                                 0));
             }
         }
@@ -423,10 +418,9 @@ public final class TicketSla implements Serializable {
             return;
         }
         long before = deadline(clock);
-        long paused = businessSeconds(clock, clock.pausedSince, floorSecond(at));
-        clock.pausedSeconds += paused;
-        clock.pausedSince = NONE;
-        clock.status = ClockStatus.RUNNING;
+        long pausedBefore = clock.pausedSeconds;
+        endPause(clock, floorSecond(at));
+        long paused = clock.pausedSeconds - pausedBefore;
         out.trace(
                 event.occurredAt(),
                 clock.type
@@ -441,16 +435,9 @@ public final class TicketSla implements Serializable {
     private void stop(
             TicketState state, String ticketId, ClockState clock, long at, SlaOutput out) {
         long stoppedAt = Math.max(floorSecond(at), clock.startedAt);
-        if (clock.status == ClockStatus.PAUSED) {
-            clock.pausedSeconds += businessSeconds(clock, clock.pausedSince, stoppedAt);
-            clock.pausedSince = NONE;
-            clock.pauseDepth = 0;
-        }
+        endPause(clock, stoppedAt);
         long deadline = deadline(clock);
-        long elapsed =
-                Math.max(
-                        0,
-                        businessSeconds(clock, clock.startedAt, stoppedAt) - clock.pausedSeconds);
+        long elapsed = elapsedBy(clock, stoppedAt);
         clock.endedAt = stoppedAt;
         if (stoppedAt <= deadline) {
             clock.status = ClockStatus.MET;
@@ -533,13 +520,8 @@ public final class TicketSla implements Serializable {
     private void cancel(
             TicketState state, String ticketId, ClockState clock, long at, SlaOutput out) {
         long endedAt = Math.max(floorSecond(at), clock.startedAt);
-        if (clock.status == ClockStatus.PAUSED) {
-            clock.pausedSeconds += businessSeconds(clock, clock.pausedSince, endedAt);
-            clock.pausedSince = NONE;
-            clock.pauseDepth = 0;
-        }
-        long elapsed =
-                Math.max(0, businessSeconds(clock, clock.startedAt, endedAt) - clock.pausedSeconds);
+        endPause(clock, endedAt);
+        long elapsed = elapsedBy(clock, endedAt);
         clock.status = ClockStatus.CANCELLED;
         clock.endedAt = endedAt;
         out.outcome(
@@ -648,6 +630,29 @@ public final class TicketSla implements Serializable {
                         Instant.ofEpochMilli(clock.startedAt),
                         Duration.ofSeconds(clock.targetSeconds + clock.pausedSeconds))
                 .toEpochMilli();
+    }
+
+    /** Business seconds the clock has been paused by {@code at}, a pause still on included. */
+    private long pausedBy(ClockState clock, long at) {
+        return clock.pausedSeconds
+                + (clock.status == ClockStatus.PAUSED
+                        ? businessSeconds(clock, clock.pausedSince, at)
+                        : 0);
+    }
+
+    /** Business seconds the clock has run by {@code at}, pauses left out. */
+    private long elapsedBy(ClockState clock, long at) {
+        return Math.max(0, businessSeconds(clock, clock.startedAt, at) - pausedBy(clock, at));
+    }
+
+    /** Ends the clock's pause, if it is paused, at {@code at}: it runs again from there. */
+    private void endPause(ClockState clock, long at) {
+        clock.pausedSeconds = pausedBy(clock, at);
+        clock.pausedSince = NONE;
+        clock.pauseDepth = 0;
+        if (clock.status == ClockStatus.PAUSED) {
+            clock.status = ClockStatus.RUNNING;
+        }
     }
 
     private long businessSeconds(ClockState clock, long from, long to) {

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.calendar.BusinessCalendar;
 import io.slawatch.calendar.BusinessCalendar.Closure;
 import io.slawatch.calendar.OpeningInterval;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -54,15 +51,7 @@ public final class CalendarLoader {
 
     /** Loads a standalone calendar file. */
     public static BusinessCalendar load(Path file) throws PolicyException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PolicyException(
-                    List.of(
-                            new Problem(
-                                    file.toString(), 1, 1, "cannot read the file: " + e, null)));
-        }
+        String text = LocatedYaml.readFile(file);
         return parse(file.toString(), text);
     }
 

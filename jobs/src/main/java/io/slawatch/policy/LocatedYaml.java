@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +38,18 @@ public final class LocatedYaml {
         this.file = file;
         this.root = root;
         this.locations = locations;
+    }
+
+    /** The text of a policy or calendar file; a file that cannot be read is a problem at 1:1. */
+    static String readFile(Path file) throws PolicyException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PolicyException(
+                    List.of(
+                            new Problem(
+                                    file.toString(), 1, 1, "cannot read the file: " + e, null)));
+        }
     }
 
     /** Parses {@code text}; a syntax error or a duplicate key is reported with its position. */

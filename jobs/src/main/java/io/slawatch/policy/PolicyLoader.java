@@ -7,9 +7,6 @@ import io.slawatch.model.ClockType;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.EventType;
 import io.slawatch.model.Priority;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,15 +59,7 @@ public final class PolicyLoader {
     private PolicyLoader() {}
 
     public static SlaPolicy load(Path file) throws PolicyException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PolicyException(
-                    List.of(
-                            new Problem(
-                                    file.toString(), 1, 1, "cannot read the file: " + e, null)));
-        }
+        String text = LocatedYaml.readFile(file);
         return parse(file.toString(), text);
     }
 

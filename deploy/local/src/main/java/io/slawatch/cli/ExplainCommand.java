@@ -7,12 +7,9 @@ import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.TicketEvent;
-import io.slawatch.policy.PolicyException;
-import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.time.EventTime;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,21 +70,9 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SlaPolicy policy;
-        try {
-            policy = PolicyLoader.load(policyFile);
-        } catch (PolicyException e) {
-            err.println(policyFile + ": the policy cannot be used");
-            e.problems().forEach(problem -> err.println("  " + problem));
-            err.flush();
+        SlaPolicy policy = Inputs.policy(policyFile, err);
+        if (policy == null || !Inputs.readable(inputs, err)) {
             return 1;
-        }
-        for (Path input : inputs) {
-            if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
-                err.println("cannot read input " + input + ": no such readable file");
-                err.flush();
-                return 1;
-            }
         }
         ZoneId shownIn = zone != null ? zone : policy.calendars().values().iterator().next().zone();
         Story story = new Story(out, shownIn);

@@ -4,8 +4,6 @@ import io.slawatch.local.Replay;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.QuarantineRecord;
-import io.slawatch.policy.PolicyException;
-import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.time.EventTime;
 import java.io.IOException;
@@ -79,21 +77,9 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SlaPolicy policy;
-        try {
-            policy = PolicyLoader.load(policyFile);
-        } catch (PolicyException e) {
-            err.println(policyFile + ": the policy cannot be used");
-            e.problems().forEach(problem -> err.println("  " + problem));
-            err.flush();
+        SlaPolicy policy = Inputs.policy(policyFile, err);
+        if (policy == null || !Inputs.readable(inputs, err)) {
             return 1;
-        }
-        for (Path input : inputs) {
-            if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
-                err.println("cannot read input " + input + ": no such readable file");
-                err.flush();
-                return 1;
-            }
         }
         if (parallelism < 1) {
             err.println("--parallelism must be at least 1, not " + parallelism);

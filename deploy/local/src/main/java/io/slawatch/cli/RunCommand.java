@@ -3,8 +3,6 @@ package io.slawatch.cli;
 import io.slawatch.JobOptions;
 import io.slawatch.KafkaTopics;
 import io.slawatch.LiveJob;
-import io.slawatch.policy.PolicyException;
-import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.time.WallClock;
 import java.io.IOException;
@@ -187,21 +185,18 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         JobOptions job;
-        SlaPolicy policy;
         try {
             if (kafkaProperties != null) {
                 options.kafkaProperties = JobOptions.loadKafkaProperties(kafkaProperties);
             }
             job = options.build();
-            policy = PolicyLoader.load(job.policyFile());
         } catch (IllegalArgumentException | IOException e) {
             err.println("slawatch run: " + e.getMessage());
             err.flush();
             return 1;
-        } catch (PolicyException e) {
-            err.println(options.policyFile + ": the policy cannot be used");
-            e.problems().forEach(problem -> err.println("  " + problem));
-            err.flush();
+        }
+        SlaPolicy policy = Inputs.policy(job.policyFile(), err);
+        if (policy == null) {
             return 1;
         }
         if (job.createTopics()) {

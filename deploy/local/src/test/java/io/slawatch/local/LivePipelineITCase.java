@@ -34,10 +34,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The live job on the in-process Kafka broker and a MiniCluster. */
+@ExtendWith(SharedKafka.class)
 class LivePipelineITCase {
 
     static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));

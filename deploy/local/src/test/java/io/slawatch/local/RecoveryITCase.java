@@ -29,10 +29,12 @@ import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The live job through failures and restarts: no alert lost, none wrong, none false. */
+@ExtendWith(SharedKafka.class)
 class RecoveryITCase {
 
     static final Path DEFAULT_POLICY = LivePipelineITCase.DEFAULT_POLICY;

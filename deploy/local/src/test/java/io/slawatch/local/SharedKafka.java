@@ -1,27 +1,37 @@
 package io.slawatch.local;
 
-/** One in-process Kafka broker per test JVM, started on first use and stopped with the JVM. */
-final class SharedKafka {
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One in-process Kafka broker per test JVM: started by the first test class that uses it, closed by
+ * JUnit when the whole test run ends (not in a shutdown hook, which would race the JVM's exit).
+ */
+final class SharedKafka implements BeforeAllCallback {
 
     private static EmbeddedKafka kafka;
 
-    private SharedKafka() {}
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(
+                        SharedKafka.class,
+                        key -> {
+                            try {
+                                kafka = EmbeddedKafka.start();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(
+                                        "the embedded Kafka did not start", e);
+                            }
+                            return (ExtensionContext.Store.CloseableResource) kafka::close;
+                        });
+    }
 
-    static synchronized String bootstrapServers() throws Exception {
+    static String bootstrapServers() {
         if (kafka == null) {
-            kafka = EmbeddedKafka.start();
-            EmbeddedKafka started = kafka;
-            Runtime.getRuntime()
-                    .addShutdownHook(
-                            new Thread(
-                                    () -> {
-                                        try {
-                                            started.close();
-                                        } catch (Exception e) {
-                                            // The JVM is going away; the data directory goes with
-                                            // the temp dir.
-                                        }
-                                    }));
+            throw new IllegalStateException(
+                    "annotate the test class with @ExtendWith(SharedKafka.class)");
         }
         return kafka.bootstrapServers();
     }
