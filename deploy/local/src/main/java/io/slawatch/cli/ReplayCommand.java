@@ -1,5 +1,8 @@
 package io.slawatch.cli;
 
+import io.slawatch.imports.Agreement;
+import io.slawatch.imports.ImportedLog;
+import io.slawatch.imports.LogFormat;
 import io.slawatch.local.Replay;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
@@ -11,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,8 +42,31 @@ final class ReplayCommand implements Callable<Integer> {
             required = true,
             arity = "1..*",
             paramLabel = "FILE",
-            description = "Ticket events, one JSON object a line, read in the order given.")
+            description =
+                    "Ticket events, one JSON object a line, read in the order given; or one log of --format.")
     List<Path> inputs;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "jsonl",
+            description =
+                    "jsonl (default), servicenow-csv or helpdesk-csv: a real ticket log, imported first (see `slawatch import`).")
+    String format;
+
+    @Option(
+            names = "--zone",
+            paramLabel = "ZONE",
+            description =
+                    "Time zone of a log's local timestamps (default: the format's, see the README).")
+    ZoneId zone;
+
+    @Option(
+            names = "--compare",
+            paramLabel = "FIELD",
+            description =
+                    "made_sla: compare the RESOLUTION verdicts with the ServiceNow log's own (servicenow-csv only).")
+    String compare;
 
     @Option(names = "--policy", required = true, paramLabel = "FILE", description = "SLA policy.")
     Path policyFile;
@@ -77,9 +104,39 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        LogFormat logFormat;
+        try {
+            logFormat = LogFormat.fromCli(format);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (compare != null
+                && (!compare.equals("made_sla") || logFormat != LogFormat.SERVICENOW_CSV)) {
+            err.println("--compare made_sla works with --format servicenow-csv only");
+            err.flush();
+            return 1;
+        }
+        if (logFormat != LogFormat.JSONL && inputs.size() != 1) {
+            err.println("--format " + logFormat + " reads one log file, not " + inputs.size());
+            err.flush();
+            return 1;
+        }
         SlaPolicy policy = Inputs.policy(policyFile, err);
         if (policy == null || !Inputs.readable(inputs, err)) {
             return 1;
+        }
+        ImportedLog imported = null;
+        List<Path> events = inputs;
+        Path importedEvents = null;
+        if (logFormat != LogFormat.JSONL) {
+            imported = logFormat.read(inputs.get(0), zone != null ? zone : logFormat.defaultZone());
+            importedEvents = Files.createTempFile("slawatch-imported-", ".jsonl");
+            imported.writeEvents(importedEvents);
+            events = List.of(importedEvents);
+            out.println(imported.describe(logFormat));
+            out.flush();
         }
         if (parallelism < 1) {
             err.println("--parallelism must be at least 1, not " + parallelism);
@@ -93,7 +150,7 @@ final class ReplayCommand implements Callable<Integer> {
             Replay.Result result =
                     Replay.run(
                             new Replay.Options(
-                                    inputs,
+                                    events,
                                     policy,
                                     alertsFile,
                                     outcomesFile,
@@ -111,9 +168,18 @@ final class ReplayCommand implements Callable<Integer> {
                             Replay.read(outcomesFile, ClockOutcome.class),
                             Replay.read(quarantineFile, QuarantineRecord.class));
             out.print(summary.render());
+            if (imported != null) {
+                imported.appendQuarantined(quarantineFile);
+            }
+            if (compare != null) {
+                out.print(Agreement.of(imported, summary.outcomes()).render());
+            }
             out.flush();
             return 0;
         } finally {
+            if (importedEvents != null) {
+                Files.deleteIfExists(importedEvents);
+            }
             deleteIfTemp(alerts, alertsFile);
             deleteIfTemp(outcomes, outcomesFile);
             deleteIfTemp(quarantine, quarantineFile);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             ExplainCommand.class,
             RunCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SlawatchCli {
