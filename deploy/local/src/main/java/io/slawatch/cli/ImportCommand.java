@@ -29,8 +29,9 @@ final class ImportCommand implements Callable<Integer> {
             names = "--format",
             required = true,
             paramLabel = "FORMAT",
+            converter = LogFormatConverter.class,
             description = "servicenow-csv or helpdesk-csv.")
-    String format;
+    LogFormat format;
 
     @Option(
             names = "--input",
@@ -63,14 +64,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LogFormat logFormat;
-        try {
-            logFormat = LogFormat.fromCli(format);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 1;
-        }
+        LogFormat logFormat = format;
         if (logFormat == LogFormat.JSONL || !Inputs.readable(List.of(input), err)) {
             if (logFormat == LogFormat.JSONL) {
                 err.println("jsonl needs no import: replay reads it as it is");

@@ -50,9 +50,11 @@ final class ReplayCommand implements Callable<Integer> {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "jsonl",
+            converter = LogFormatConverter.class,
             description =
-                    "jsonl (default), servicenow-csv or helpdesk-csv: a real ticket log, imported first (see `slawatch import`).")
-    String format;
+                    "jsonl, servicenow-csv or helpdesk-csv (a real ticket log, imported first: see"
+                            + " `slawatch import`). Default: ${DEFAULT-VALUE}.")
+    LogFormat format;
 
     @Option(
             names = "--zone",
@@ -104,14 +106,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LogFormat logFormat;
-        try {
-            logFormat = LogFormat.fromCli(format);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 1;
-        }
+        LogFormat logFormat = format;
         if (compare != null
                 && (!compare.equals("made_sla") || logFormat != LogFormat.SERVICENOW_CSV)) {
             err.println("--compare made_sla works with --format servicenow-csv only");

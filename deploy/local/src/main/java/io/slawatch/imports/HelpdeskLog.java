@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +80,7 @@ public final class HelpdeskLog {
         for (CsvRows.Row row : csv.rows) {
             cases.computeIfAbsent(row.fields()[CASE], k -> new ArrayList<>()).add(row);
         }
-        List<ServiceNowLog.Sequenced> events = new ArrayList<>();
+        List<Sequenced> events = new ArrayList<>();
         Map<String, Priority> finalPriority = new LinkedHashMap<>();
         for (Map.Entry<String, List<CsvRows.Row>> ticket : cases.entrySet()) {
             Priority priority = read(file, zone, ticket.getKey(), ticket.getValue(), csv, events);
@@ -89,15 +88,10 @@ public final class HelpdeskLog {
                 finalPriority.put(ticket.getKey(), priority);
             }
         }
-        events.sort(
-                Comparator.comparing((ServiceNowLog.Sequenced e) -> e.event().occurredAt())
-                        .thenComparing(ServiceNowLog.Sequenced::ticketOrder)
-                        .thenComparingLong(ServiceNowLog.Sequenced::line)
-                        .thenComparingInt(ServiceNowLog.Sequenced::step));
         return new ImportedLog(
                 csv.dataRows(),
                 cases.size(),
-                events.stream().map(ServiceNowLog.Sequenced::event).toList(),
+                Sequenced.inReplayOrder(events),
                 List.copyOf(csv.quarantined),
                 Map.of(),
                 finalPriority);
@@ -109,7 +103,7 @@ public final class HelpdeskLog {
             String caseId,
             List<CsvRows.Row> rows,
             CsvRows csv,
-            List<ServiceNowLog.Sequenced> out) {
+            List<Sequenced> out) {
         int[] step = {0};
         boolean created = false;
         boolean responded = false;
@@ -199,7 +193,7 @@ public final class HelpdeskLog {
     }
 
     private static void emit(
-            List<ServiceNowLog.Sequenced> out,
+            List<Sequenced> out,
             CsvRows.Row row,
             String caseId,
             int[] step,
@@ -210,7 +204,7 @@ public final class HelpdeskLog {
         TicketEvent event =
                 fill.apply(new EventBuilder(caseId + "-" + index + "-" + type, caseId, type, at))
                         .build();
-        out.add(new ServiceNowLog.Sequenced(event, caseId, row.line(), index));
+        out.add(new Sequenced(event, caseId, row.line(), index));
     }
 
     static Priority priority(String seriousness) {

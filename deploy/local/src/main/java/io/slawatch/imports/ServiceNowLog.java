@@ -5,7 +5,6 @@ import io.slawatch.model.Complexity;
 import io.slawatch.model.EventType;
 import io.slawatch.model.Priority;
 import io.slawatch.model.QuarantineReason;
-import io.slawatch.model.TicketEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,22 +124,14 @@ public final class ServiceNowLog {
             }
             new Incident(file, zone, incident.getKey(), csv, events).read(rows);
         }
-        events.sort(
-                Comparator.comparing((Sequenced e) -> e.event().occurredAt())
-                        .thenComparing(Sequenced::ticketOrder)
-                        .thenComparingLong(Sequenced::line)
-                        .thenComparingInt(Sequenced::step));
         return new ImportedLog(
                 csv.dataRows(),
                 incidents.size(),
-                events.stream().map(Sequenced::event).toList(),
+                Sequenced.inReplayOrder(events),
                 List.copyOf(csv.quarantined),
                 madeSla,
                 finalPriority);
     }
-
-    /** An event with the keys that order it among events at the same minute. */
-    record Sequenced(TicketEvent event, String ticketOrder, long line, int step) {}
 
     /** Turns one incident's rows, in file order, into events. */
     private static final class Incident {

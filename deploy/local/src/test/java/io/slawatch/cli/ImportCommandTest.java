@@ -51,8 +51,10 @@ class ImportCommandTest {
                         "--out",
                         temp.resolve("x").toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
-                .isEqualTo("unknown format 'xes': jsonl, servicenow-csv or helpdesk-csv\n");
+                .startsWith(
+                        "Invalid value for option '--format': unknown format 'xes': jsonl,"
+                                + " servicenow-csv or helpdesk-csv\n");
     }
 }
