@@ -1,0 +1,117 @@
+package io.slawatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.SlaMonitorJob;
+import io.slawatch.ingest.EventDecoder;
+import io.slawatch.ingest.file.FileLinesSource;
+import io.slawatch.model.Alert;
+import io.slawatch.model.ClockOutcome;
+import io.slawatch.policy.PolicyLoader;
+import io.slawatch.serde.Json;
+import io.slawatch.sink.ElasticsearchClients;
+import io.slawatch.sink.ElasticsearchIndices;
+import io.slawatch.sink.ElasticsearchOptions;
+import io.slawatch.sink.ElasticsearchSink;
+import io.slawatch.time.EventTime;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The job graph's alerts and outcomes in a real Elasticsearch: exact, whole, and idempotent. */
+@ExtendWith(SharedElasticsearch.class)
+class ElasticsearchSinkITCase {
+
+    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path SAMPLE = ROOT.resolve("schemas/examples/streams/sample-tickets.jsonl");
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    static void replayIntoElasticsearch(String url) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        SlaMonitorJob.Outputs outputs =
+                SlaMonitorJob.build(
+                        env,
+                        new FileLinesSource(
+                                List.of(SAMPLE.toString()), EventDecoder.withDefaults()),
+                        1,
+                        EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
+                        PolicyLoader.load(ROOT.resolve("deploy/policies/default.yaml")));
+        ElasticsearchOptions options = ElasticsearchOptions.of(url);
+        SlaMonitorJob.sinkTo(
+                outputs,
+                new SlaMonitorJob.Sinks(
+                        new ElasticsearchSink<Alert>(options, ElasticsearchIndices::alert),
+                        new ElasticsearchSink<ClockOutcome>(options, ElasticsearchIndices::outcome),
+                        new DiscardingSink<>()));
+        env.execute("slawatch into elasticsearch");
+    }
+
+    @Test
+    void shouldIndexEveryAlertAndOutcomeOnceWholeAndOverwriteOnReplay() throws Exception {
+        String url = SharedElasticsearch.url();
+        Http http = new Http(url);
+        assertThat(
+                        ElasticsearchIndices.installTemplates(
+                                ElasticsearchClients.create(ElasticsearchOptions.of(url))))
+                .containsExactlyElementsOf(ElasticsearchIndices.TEMPLATES);
+
+        replayIntoElasticsearch(url);
+        http.call("POST", "/slawatch-*/_refresh", null);
+        assertThat(count(http, ElasticsearchIndices.ALERTS)).isEqualTo(62);
+        assertThat(count(http, ElasticsearchIndices.OUTCOMES)).isEqualTo(92);
+
+        JsonNode retraction =
+                Json.mapper()
+                        .readTree(
+                                http.call(
+                                        "GET",
+                                        "/slawatch-alerts/_doc/S-0026:RESPONSE:1:RETRACTED:2",
+                                        null))
+                        .get("_source");
+        assertThat(retraction)
+                .isEqualTo(
+                        Json.mapper()
+                                .readTree(
+                                        "{\"alertId\":\"S-0026:RESPONSE:1:RETRACTED:2\",\"ticketId\":\"S-0026\",\"clock\":\"RESPONSE\",\"kind\":\"RETRACTED\",\"level\":2,\"cycle\":1,"
+                                                + "\"startedAt\":\"2026-11-16T01:02:00Z\",\"deadline\":\"2026-11-16T01:02:30Z\",\"eventTime\":\"2026-11-16T01:02:28Z\",\"targetSeconds\":30,"
+                                                + "\"retractsAlertId\":\"S-0026:RESPONSE:1:ESCALATED:2\",\"channel\":\"PHONE\",\"priority\":\"NORMAL\",\"complexity\":\"STANDARD\","
+                                                + "\"agentId\":\"a-02\",\"team\":\"north\",\"region\":\"xuhui\",\"policyVersion\":\"2026.11-1\"}"));
+        JsonNode mapping =
+                Json.mapper().readTree(http.call("GET", "/slawatch-alerts/_mapping", null));
+        assertThat(mapping.at("/slawatch-alerts/mappings/properties/eventTime/type").asText())
+                .isEqualTo("date");
+
+        replayIntoElasticsearch(url);
+        http.call("POST", "/slawatch-*/_refresh", null);
+        assertThat(count(http, ElasticsearchIndices.ALERTS))
+                .as("a replay overwrites")
+                .isEqualTo(62);
+        assertThat(count(http, ElasticsearchIndices.OUTCOMES)).isEqualTo(92);
+        assertThat(
+                        ElasticsearchIndices.installTemplates(
+                                ElasticsearchClients.create(ElasticsearchOptions.of(url))))
+                .isEmpty();
+    }
+
+    static long count(Http http, String index) throws Exception {
+        return Json.mapper()
+                .readTree(http.call("GET", "/" + index + "/_count", null))
+                .get("count")
+                .asLong();
+    }
+}

@@ -1,0 +1,50 @@
+package io.slawatch.local;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One Elasticsearch child process per test JVM, started by the first test class that needs it and
+ * stopped by JUnit when the run ends; stopping checks that nothing is left behind.
+ */
+final class SharedElasticsearch implements BeforeAllCallback {
+
+    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+
+    private static EmbeddedElasticsearch elasticsearch;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(
+                        SharedElasticsearch.class,
+                        key -> {
+                            try {
+                                elasticsearch =
+                                        EmbeddedElasticsearch.start(
+                                                EmbeddedElasticsearch.distribution(ROOT));
+                            } catch (Exception e) {
+                                throw new IllegalStateException("Elasticsearch did not start", e);
+                            }
+                            EmbeddedElasticsearch started = elasticsearch;
+                            return (ExtensionContext.Store.CloseableResource)
+                                    () -> {
+                                        started.close();
+                                        if (!started.isStopped()) {
+                                            throw new IllegalStateException(
+                                                    "Elasticsearch left a process or directory behind");
+                                        }
+                                    };
+                        });
+    }
+
+    static String url() {
+        if (elasticsearch == null) {
+            throw new IllegalStateException(
+                    "annotate the test class with @ExtendWith(SharedElasticsearch.class)");
+        }
+        return elasticsearch.url();
+    }
+}
