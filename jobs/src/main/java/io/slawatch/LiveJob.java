@@ -26,6 +26,7 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
@@ -121,6 +122,9 @@ public final class LiveJob {
                                 ClockOutcome::ticketId,
                                 "outcomes",
                                 guarantee(options)),
+                        // Clock views go to Elasticsearch only (issue 5); Kafka consumers have
+                        // outcomes.
+                        new DiscardingSink<>(),
                         sink(
                                 options,
                                 options.quarantineTopic(),

@@ -5,6 +5,7 @@ import io.slawatch.ingest.Decoded;
 import io.slawatch.ingest.SeparateQuarantineFunction;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockView;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.SlaPolicy;
@@ -37,11 +38,15 @@ public final class SlaMonitorJob {
     public record Outputs(
             DataStream<Alert> alerts,
             DataStream<ClockOutcome> outcomes,
+            DataStream<ClockView> clocks,
             DataStream<QuarantineRecord> quarantine) {}
 
     /** The sinks of a run. */
     public record Sinks(
-            Sink<Alert> alerts, Sink<ClockOutcome> outcomes, Sink<QuarantineRecord> quarantine) {}
+            Sink<Alert> alerts,
+            Sink<ClockOutcome> outcomes,
+            Sink<ClockView> clocks,
+            Sink<QuarantineRecord> quarantine) {}
 
     /** Adds the detection graph to {@code env}. */
     public static Outputs build(
@@ -73,13 +78,18 @@ public final class SlaMonitorJob {
         DataStream<QuarantineRecord> quarantine =
                 decoded.getSideOutput(SeparateQuarantineFunction.QUARANTINE)
                         .union(alerts.getSideOutput(TicketSlaFunction.QUARANTINE));
-        return new Outputs(alerts, alerts.getSideOutput(TicketSlaFunction.OUTCOMES), quarantine);
+        return new Outputs(
+                alerts,
+                alerts.getSideOutput(TicketSlaFunction.OUTCOMES),
+                alerts.getSideOutput(TicketSlaFunction.CLOCKS),
+                quarantine);
     }
 
     /** Sends the graph's streams to {@code sinks}. */
     public static void sinkTo(Outputs outputs, Sinks sinks) {
         outputs.alerts().sinkTo(sinks.alerts()).name("alerts sink").uid("alerts-sink");
         outputs.outcomes().sinkTo(sinks.outcomes()).name("outcomes sink").uid("outcomes-sink");
+        outputs.clocks().sinkTo(sinks.clocks()).name("clocks sink").uid("clocks-sink");
         outputs.quarantine()
                 .sinkTo(sinks.quarantine())
                 .name("quarantine sink")

@@ -2,6 +2,7 @@ package io.slawatch.detect;
 
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockView;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.TicketEvent;
 import java.time.Instant;
@@ -18,6 +19,9 @@ public interface SlaOutput {
 
     /** An event whose eventId was seen before: it changed nothing. */
     void duplicate(TicketEvent event);
+
+    /** A clock cycle changed: started, paused, resumed, alerted, retargeted or ended. */
+    default void clock(ClockView view) {}
 
     /** An event applied to its ticket (at once, or when the ticket's CREATED came). */
     default void applied(TicketEvent event) {}

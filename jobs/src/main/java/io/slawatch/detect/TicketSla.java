@@ -4,7 +4,9 @@ import io.slawatch.calendar.BusinessCalendar;
 import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockPhase;
 import io.slawatch.model.ClockType;
+import io.slawatch.model.ClockView;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.EventType;
 import io.slawatch.model.OutcomeStatus;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -66,6 +69,12 @@ public final class TicketSla implements Serializable {
      * happens to arrive.
      */
     public void onEvent(TicketState state, TicketEvent event, SlaOutput out) {
+        int[] before = fingerprints(state);
+        handle(state, event, out);
+        reportChangedClocks(state, event.ticketId(), before, millis(event), out);
+    }
+
+    private void handle(TicketState state, TicketEvent event, SlaOutput out) {
         if (!state.firstSighting(event.eventId())) {
             out.duplicate(event);
             return;
@@ -102,6 +111,13 @@ public final class TicketSla implements Serializable {
 
     /** Event time has reached {@code time}: alert what is due, and say whether to clear. */
     public Next onTimer(TicketState state, String ticketId, long time, SlaOutput out) {
+        int[] before = fingerprints(state);
+        Next next = advance(state, ticketId, time, out);
+        reportChangedClocks(state, ticketId, before, time, out);
+        return next;
+    }
+
+    private Next advance(TicketState state, String ticketId, long time, SlaOutput out) {
         if (!state.created) {
             if (!state.pending.isEmpty()
                     && earliestPending(state) + policy.orphanTimeout().toMillis() <= time) {
@@ -585,6 +601,97 @@ public final class TicketSla implements Serializable {
             clock.markFired(threshold.kind(), threshold.level());
             out.alert(alert.build());
         }
+    }
+
+    /** What identifies each clock slot's visible state, to report only clocks that changed. */
+    private static int[] fingerprints(TicketState state) {
+        int[] fingerprints = new int[state.clocks.length];
+        int holder =
+                Objects.hash(
+                        state.agentId,
+                        state.techId,
+                        state.team,
+                        state.region,
+                        state.priority,
+                        state.complexity);
+        for (int i = 0; i < state.clocks.length; i++) {
+            ClockState clock = state.clocks[i];
+            fingerprints[i] =
+                    clock == null
+                            ? 0
+                            : Objects.hash(
+                                    holder,
+                                    clock.cycle,
+                                    clock.status,
+                                    clock.firedMask,
+                                    clock.targetSeconds,
+                                    clock.pausedSeconds,
+                                    clock.calendar);
+        }
+        return fingerprints;
+    }
+
+    private void reportChangedClocks(
+            TicketState state, String ticketId, int[] before, long at, SlaOutput out) {
+        int[] after = fingerprints(state);
+        for (int i = 0; i < state.clocks.length; i++) {
+            ClockState clock = state.clocks[i];
+            if (clock != null && after[i] != before[i]) {
+                out.clock(view(state, ticketId, clock, Math.max(at, clock.startedAt)));
+            }
+        }
+    }
+
+    private ClockView view(TicketState state, String ticketId, ClockState clock, long at) {
+        long deadline = deadline(clock);
+        boolean open = clock.status.isOpen();
+        long now = open ? at : clock.endedAt;
+        return new ClockView(
+                ClockView.clockId(ticketId, clock.type, clock.cycle),
+                ticketId,
+                clock.type,
+                clock.cycle,
+                phase(clock),
+                Instant.ofEpochMilli(clock.startedAt),
+                Instant.ofEpochMilli(deadline),
+                Instant.ofEpochMilli(now),
+                open ? null : Instant.ofEpochMilli(clock.endedAt),
+                clock.targetSeconds,
+                now <= deadline && clock.status != ClockStatus.CANCELLED
+                        ? ceilSeconds(deadline - now)
+                        : null,
+                now > deadline && clock.status != ClockStatus.CANCELLED
+                        ? ceilSeconds(now - deadline)
+                        : null,
+                state.channel,
+                state.priority,
+                state.complexity,
+                state.agentId,
+                state.techId,
+                state.team,
+                state.region,
+                state.policyVersion);
+    }
+
+    private static ClockPhase phase(ClockState clock) {
+        return switch (clock.status) {
+            case MET -> ClockPhase.MET;
+            case MET_LATE -> ClockPhase.MET_LATE;
+            case CANCELLED -> ClockPhase.CANCELLED;
+            case PAUSED -> ClockPhase.PAUSED;
+            case RUNNING -> {
+                long escalations = clock.firedMask >>> (ClockPolicy.MAX_WARNINGS + 1);
+                if (escalations != 0) {
+                    yield ClockPhase.ESCALATED;
+                }
+                if (clock.fired(AlertKind.BREACHED, 1)) {
+                    yield ClockPhase.BREACHED;
+                }
+                yield (clock.firedMask & ((1L << ClockPolicy.MAX_WARNINGS) - 1)) != 0
+                        ? ClockPhase.AT_RISK
+                        : ClockPhase.RUNNING;
+            }
+        };
     }
 
     /** The clock's thresholds in time order: warnings, deadline, escalations. */

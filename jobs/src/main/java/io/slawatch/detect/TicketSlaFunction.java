@@ -4,6 +4,7 @@ import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.ClockType;
+import io.slawatch.model.ClockView;
 import io.slawatch.model.PayloadEncoding;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
@@ -51,6 +52,8 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
 
     public static final OutputTag<ClockOutcome> OUTCOMES =
             new OutputTag<>("outcomes", TypeInformation.of(ClockOutcome.class));
+    public static final OutputTag<ClockView> CLOCKS =
+            new OutputTag<>("clocks", TypeInformation.of(ClockView.class));
     public static final OutputTag<QuarantineRecord> QUARANTINE =
             new OutputTag<>("ticket-quarantine", TypeInformation.of(QuarantineRecord.class));
 
@@ -253,6 +256,11 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
         @Override
         public void outcome(ClockOutcome outcome) {
             ctx.output(OUTCOMES, outcome);
+        }
+
+        @Override
+        public void clock(ClockView view) {
+            ctx.output(CLOCKS, view);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.slawatch.sink;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockView;
 import io.slawatch.serde.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,8 @@ public final class ElasticsearchIndices {
 
     public static final String ALERTS = "slawatch-alerts";
     public static final String OUTCOMES = "slawatch-outcomes";
-    public static final List<String> TEMPLATES = List.of(ALERTS, OUTCOMES);
+    public static final String CLOCKS = "slawatch-clocks";
+    public static final List<String> TEMPLATES = List.of(ALERTS, OUTCOMES, CLOCKS);
 
     private ElasticsearchIndices() {}
 
@@ -44,6 +46,11 @@ public final class ElasticsearchIndices {
     /** An alert, by its deterministic alertId. */
     public static IndexedDocument alert(Alert alert) {
         return new IndexedDocument(ALERTS, alert.alertId(), Json.mapper().valueToTree(alert));
+    }
+
+    /** A clock cycle's current state, by its clockId: each change overwrites the last. */
+    public static IndexedDocument clock(ClockView view) {
+        return new IndexedDocument(CLOCKS, view.clockId(), Json.mapper().valueToTree(view));
     }
 
     /** A clock outcome, by its outcomeId: a late correction overwrites it. */

@@ -92,6 +92,28 @@ final class SlaHarness implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
+    /** Each clock view as {@code clockId STATUS @updatedAt [remaining|overdue]}. */
+    List<String> clockLines() {
+        return harness.getSideOutput(TicketSlaFunction.CLOCKS) == null
+                ? List.of()
+                : harness.getSideOutput(TicketSlaFunction.CLOCKS).stream()
+                        .map(StreamRecord::getValue)
+                        .map(
+                                v ->
+                                        v.clockId()
+                                                + " "
+                                                + v.status()
+                                                + " @"
+                                                + v.updatedAt()
+                                                + (v.remainingSeconds() != null
+                                                        ? " remaining=" + v.remainingSeconds()
+                                                        : "")
+                                                + (v.overdueSeconds() != null
+                                                        ? " overdue=" + v.overdueSeconds()
+                                                        : ""))
+                        .collect(Collectors.toList());
+    }
+
     List<QuarantineRecord> quarantine() {
         return harness.getSideOutput(TicketSlaFunction.QUARANTINE) == null
                 ? List.of()

@@ -531,6 +531,24 @@ class TicketSlaFunctionTest {
         assertThat(sla.timers()).isZero();
     }
 
+    // The "at risk now" view: every change of a clock is reported.
+
+    @Test
+    void shouldReportEveryChangeOfAClockForTheAtRiskNowView() throws Exception {
+        sla.send(created(MONDAY_0900, PHONE, URGENT))
+                .watermark(plus(MONDAY_0900, "PT31S"))
+                .send(responded(plus(MONDAY_0900, "PT40S")), paused(plus(MONDAY_0900, "PT1M")));
+
+        assertThat(sla.clockLines())
+                .containsExactly(
+                        "T-1:RESPONSE:1 RUNNING @2026-11-23T01:00:00Z remaining=30",
+                        "T-1:RESOLUTION:1 RUNNING @2026-11-23T01:00:00Z remaining=86400",
+                        "T-1:RESPONSE:1 AT_RISK @2026-11-23T01:00:22Z remaining=8",
+                        "T-1:RESPONSE:1 BREACHED @2026-11-23T01:00:30Z remaining=0",
+                        "T-1:RESPONSE:1 MET_LATE @2026-11-23T01:00:40Z overdue=10",
+                        "T-1:RESOLUTION:1 PAUSED @2026-11-23T01:01:00Z remaining=86340");
+    }
+
     // The end of a bounded input is not the end of time.
 
     @Test

@@ -8,6 +8,7 @@ import io.slawatch.ingest.EventDecoder;
 import io.slawatch.ingest.file.FileLinesSource;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockView;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchClients;
@@ -57,6 +58,7 @@ class ElasticsearchSinkITCase {
                 new SlaMonitorJob.Sinks(
                         new ElasticsearchSink<Alert>(options, ElasticsearchIndices::alert),
                         new ElasticsearchSink<ClockOutcome>(options, ElasticsearchIndices::outcome),
+                        new ElasticsearchSink<ClockView>(options, ElasticsearchIndices::clock),
                         new DiscardingSink<>()));
         env.execute("slawatch into elasticsearch");
     }
@@ -74,6 +76,15 @@ class ElasticsearchSinkITCase {
         http.call("POST", "/slawatch-*/_refresh", null);
         assertThat(count(http, ElasticsearchIndices.ALERTS)).isEqualTo(62);
         assertThat(count(http, ElasticsearchIndices.OUTCOMES)).isEqualTo(92);
+        assertThat(count(http, ElasticsearchIndices.CLOCKS))
+                .as("one document per clock cycle")
+                .isEqualTo(92);
+        assertThat(statuses(http))
+                .as("clock cycles by their last status")
+                .isEqualTo(
+                        Json.mapper()
+                                .readTree(
+                                        "{\"MET\":73,\"MET_LATE\":13,\"CANCELLED\":4,\"ESCALATED\":1,\"RUNNING\":1}"));
 
         JsonNode retraction =
                 Json.mapper()
@@ -106,6 +117,22 @@ class ElasticsearchSinkITCase {
                         ElasticsearchIndices.installTemplates(
                                 ElasticsearchClients.create(ElasticsearchOptions.of(url))))
                 .isEmpty();
+    }
+
+    /** Clock documents per status, from a terms aggregation as a dashboard would run it. */
+    static JsonNode statuses(Http http) throws Exception {
+        JsonNode buckets =
+                Json.mapper()
+                        .readTree(
+                                http.call(
+                                        "POST",
+                                        "/slawatch-clocks/_search",
+                                        "{\"size\":0,\"aggs\":{\"s\":{\"terms\":{\"field\":\"status\"}}}}"))
+                        .at("/aggregations/s/buckets");
+        var counts = Json.mapper().createObjectNode();
+        buckets.forEach(
+                bucket -> counts.put(bucket.get("key").asText(), bucket.get("doc_count").asInt()));
+        return counts;
     }
 
     static long count(Http http, String index) throws Exception {

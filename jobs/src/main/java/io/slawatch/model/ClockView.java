@@ -1,0 +1,37 @@
+package io.slawatch.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * The current state of one clock cycle, emitted on every change and indexed by {@code clockId}
+ * ({@code {ticketId}:{clock}:{cycle}}), so the latest one is what "at risk now" reads. {@code
+ * remainingSeconds} and {@code overdueSeconds} are as of {@code updatedAt}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ClockView(
+        String clockId,
+        String ticketId,
+        ClockType clock,
+        int cycle,
+        ClockPhase status,
+        Instant startedAt,
+        Instant deadline,
+        Instant updatedAt,
+        Instant endedAt,
+        long targetSeconds,
+        Long remainingSeconds,
+        Long overdueSeconds,
+        Channel channel,
+        Priority priority,
+        Complexity complexity,
+        String agentId,
+        String techId,
+        String team,
+        String region,
+        String policyVersion) {
+
+    public static String clockId(String ticketId, ClockType clock, int cycle) {
+        return ticketId + ':' + clock + ':' + cycle;
+    }
+}
