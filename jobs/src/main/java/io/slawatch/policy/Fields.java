@@ -105,10 +105,11 @@ final class Fields {
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException | DateTimeException e) {
-            String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
-            if (e instanceof DateTimeParseException) {
-                detail = "";
-            }
+            // A parse exception only repeats the text; other messages say what is wrong with it.
+            String detail =
+                    e instanceof DateTimeParseException || e.getMessage() == null
+                            ? ""
+                            : ": " + e.getMessage();
             fail(pointer, "'" + text + "' is not " + what + detail, fix);
             return null;
         }
