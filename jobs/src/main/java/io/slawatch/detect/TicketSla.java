@@ -10,6 +10,7 @@ import io.slawatch.model.ClockView;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.EventType;
 import io.slawatch.model.OutcomeStatus;
+import io.slawatch.model.Priority;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.ClockPolicy;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -69,7 +69,7 @@ public final class TicketSla implements Serializable {
      * happens to arrive.
      */
     public void onEvent(TicketState state, TicketEvent event, SlaOutput out) {
-        int[] before = fingerprints(state);
+        Visible[] before = visible(state);
         handle(state, event, out);
         reportChangedClocks(state, event.ticketId(), before, millis(event), out);
     }
@@ -111,7 +111,7 @@ public final class TicketSla implements Serializable {
 
     /** Event time has reached {@code time}: alert what is due, and say whether to clear. */
     public Next onTimer(TicketState state, String ticketId, long time, SlaOutput out) {
-        int[] before = fingerprints(state);
+        Visible[] before = visible(state);
         Next next = advance(state, ticketId, time, out);
         reportChangedClocks(state, ticketId, before, time, out);
         return next;
@@ -603,40 +603,51 @@ public final class TicketSla implements Serializable {
         }
     }
 
-    /** What identifies each clock slot's visible state, to report only clocks that changed. */
-    private static int[] fingerprints(TicketState state) {
-        int[] fingerprints = new int[state.clocks.length];
-        int holder =
-                Objects.hash(
-                        state.agentId,
-                        state.techId,
-                        state.team,
-                        state.region,
-                        state.priority,
-                        state.complexity);
+    /** What a clock cycle shows: when it differs before and after a call, the clock changed. */
+    private record Visible(
+            int cycle,
+            ClockStatus status,
+            long firedMask,
+            long targetSeconds,
+            long pausedSeconds,
+            String calendar,
+            String agentId,
+            String techId,
+            String team,
+            String region,
+            Priority priority,
+            Complexity complexity) {}
+
+    private static Visible[] visible(TicketState state) {
+        Visible[] visible = new Visible[state.clocks.length];
         for (int i = 0; i < state.clocks.length; i++) {
             ClockState clock = state.clocks[i];
-            fingerprints[i] =
-                    clock == null
-                            ? 0
-                            : Objects.hash(
-                                    holder,
-                                    clock.cycle,
-                                    clock.status,
-                                    clock.firedMask,
-                                    clock.targetSeconds,
-                                    clock.pausedSeconds,
-                                    clock.calendar);
+            if (clock != null) {
+                visible[i] =
+                        new Visible(
+                                clock.cycle,
+                                clock.status,
+                                clock.firedMask,
+                                clock.targetSeconds,
+                                clock.pausedSeconds,
+                                clock.calendar,
+                                state.agentId,
+                                state.techId,
+                                state.team,
+                                state.region,
+                                state.priority,
+                                state.complexity);
+            }
         }
-        return fingerprints;
+        return visible;
     }
 
     private void reportChangedClocks(
-            TicketState state, String ticketId, int[] before, long at, SlaOutput out) {
-        int[] after = fingerprints(state);
+            TicketState state, String ticketId, Visible[] before, long at, SlaOutput out) {
+        Visible[] after = visible(state);
         for (int i = 0; i < state.clocks.length; i++) {
             ClockState clock = state.clocks[i];
-            if (clock != null && after[i] != before[i]) {
+            if (clock != null && !after[i].equals(before[i])) {
                 out.clock(view(state, ticketId, clock, Math.max(at, clock.startedAt)));
             }
         }
