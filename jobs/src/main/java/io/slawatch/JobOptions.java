@@ -1,6 +1,7 @@
 package io.slawatch;
 
 import io.slawatch.ingest.EventDecoder;
+import io.slawatch.sink.ElasticsearchOptions;
 import io.slawatch.time.EventTime;
 import java.io.IOException;
 import java.io.Reader;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,8 +49,15 @@ public record JobOptions(
         int restartAttempts,
         Duration restartDelay,
         int parallelism,
-        Path policyFile)
+        Path policyFile,
+        List<String> elasticsearchUrls,
+        String elasticsearchApiKey,
+        String elasticsearchUser,
+        String elasticsearchPassword)
         implements Serializable {
+
+    /** Environment variable holding the Elasticsearch user's password. */
+    public static final String ELASTICSEARCH_PASSWORD_ENV = "SLAWATCH_ELASTICSEARCH_PASSWORD";
 
     public static final String DEFAULT_EVENTS_TOPIC = "slawatch.ticket-events";
     public static final String DEFAULT_ALERTS_TOPIC = "slawatch.alerts";
@@ -90,6 +99,24 @@ public record JobOptions(
 
     public JobOptions {
         kafkaProperties = Collections.unmodifiableMap(new TreeMap<>(kafkaProperties));
+        elasticsearchUrls = List.copyOf(elasticsearchUrls);
+    }
+
+    /** Where the job writes alerts, outcomes and clock views in Elasticsearch; empty if nowhere. */
+    public Optional<ElasticsearchOptions> elasticsearch() {
+        if (elasticsearchUrls.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new ElasticsearchOptions(
+                        elasticsearchUrls,
+                        elasticsearchApiKey,
+                        elasticsearchUser,
+                        elasticsearchPassword,
+                        ElasticsearchOptions.DEFAULT_MAX_ACTIONS,
+                        ElasticsearchOptions.DEFAULT_FLUSH_INTERVAL,
+                        ElasticsearchOptions.DEFAULT_INITIAL_BACKOFF,
+                        ElasticsearchOptions.DEFAULT_MAX_BACKOFF));
     }
 
     /** The options as a person reads them; Kafka property values are masked. */
@@ -120,7 +147,9 @@ public record JobOptions(
                 + " parallelism="
                 + parallelism
                 + " policy="
-                + policyFile;
+                + policyFile
+                + " elasticsearch="
+                + elasticsearch().map(Object::toString).orElse("none");
     }
 
     /** Every option name, as written on the command line after {@code --}. */
@@ -147,7 +176,10 @@ public record JobOptions(
                     "restart-attempts",
                     "restart-delay",
                     "parallelism",
-                    "policy");
+                    "policy",
+                    "elasticsearch",
+                    "elasticsearch-api-key-file",
+                    "elasticsearch-user");
 
     /**
      * Parses {@code --name value} pairs ({@code --create-topics} alone means true).
@@ -214,6 +246,15 @@ public record JobOptions(
         builder.restartAttempts = reading.integer("restart-attempts", builder.restartAttempts);
         builder.restartDelay = reading.duration("restart-delay", builder.restartDelay);
         builder.parallelism = reading.integer("parallelism", builder.parallelism);
+        String elasticsearch = values.get("elasticsearch");
+        if (elasticsearch != null) {
+            builder.elasticsearchUrls = List.of(elasticsearch.split(","));
+        }
+        String apiKeyFile = values.get("elasticsearch-api-key-file");
+        if (apiKeyFile != null) {
+            builder.elasticsearchApiKey = reading.secret(Path.of(apiKeyFile));
+        }
+        builder.elasticsearchUser = values.get("elasticsearch-user");
         String policy = values.get("policy");
         builder.policyFile = policy == null ? null : Path.of(policy);
         return builder.build(errors);
@@ -241,6 +282,14 @@ public record JobOptions(
         defaults.put("restart-delay", builder.restartDelay.toString());
         defaults.put("parallelism", String.valueOf(builder.parallelism));
         return defaults;
+    }
+
+    /** A secret kept in a file: its first line. Never printed. */
+    public static String readSecret(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .findFirst()
+                .orElse("")
+                .trim();
     }
 
     /** Kafka client properties from a properties file. */
@@ -278,6 +327,12 @@ public record JobOptions(
         public Duration restartDelay = DEFAULT_RESTART_DELAY;
         public int parallelism = 1;
         public Path policyFile;
+        public List<String> elasticsearchUrls = List.of();
+        public String elasticsearchApiKey;
+        public String elasticsearchUser;
+
+        /** Read from {@link #ELASTICSEARCH_PASSWORD_ENV} when a user is given. */
+        public String elasticsearchPassword;
 
         /**
          * @throws IllegalArgumentException listing every bad option with how to fix it
@@ -318,6 +373,22 @@ public record JobOptions(
                                     + "' is not a valid Kafka topic name (letters, digits, . _ -)");
                 }
             }
+            for (String url : elasticsearchUrls) {
+                if (!url.matches("https?://[^/\\s]+/?")) {
+                    errors.add(
+                            "--elasticsearch '"
+                                    + url
+                                    + "' is not a URL such as http://localhost:9200");
+                }
+            }
+            if (elasticsearchUser != null && elasticsearchPassword == null) {
+                elasticsearchPassword = System.getenv(ELASTICSEARCH_PASSWORD_ENV);
+                if (elasticsearchPassword == null) {
+                    errors.add(
+                            "--elasticsearch-user needs the password in the environment variable "
+                                    + ELASTICSEARCH_PASSWORD_ENV);
+                }
+            }
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException(
                         "bad options:\n  " + String.join("\n  ", errors));
@@ -344,7 +415,11 @@ public record JobOptions(
                     restartAttempts,
                     restartDelay,
                     parallelism,
-                    policyFile);
+                    policyFile,
+                    elasticsearchUrls,
+                    elasticsearchApiKey,
+                    elasticsearchUser,
+                    elasticsearchPassword);
         }
 
         private static void positive(
@@ -423,6 +498,24 @@ public record JobOptions(
                                 + "' is not one of "
                                 + String.join(", ", choices));
                 return fallback;
+            }
+        }
+
+        /** A secret kept in a file: its first line, never echoed. */
+        String secret(Path file) {
+            try {
+                return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .findFirst()
+                        .orElse("")
+                        .trim();
+            } catch (IOException e) {
+                errors.add(
+                        "--elasticsearch-api-key-file "
+                                + file
+                                + ": cannot read ("
+                                + e.getClass().getSimpleName()
+                                + ")");
+                return null;
             }
         }
 

@@ -1,19 +1,27 @@
 package io.slawatch;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.slawatch.ingest.Decoded;
 import io.slawatch.ingest.EventDecoder;
 import io.slawatch.ingest.KafkaEventsDeserializer;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockView;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyException;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.sink.ElasticsearchClients;
+import io.slawatch.sink.ElasticsearchIndices;
+import io.slawatch.sink.ElasticsearchSink;
 import io.slawatch.sink.KafkaJsonRecords;
 import io.slawatch.time.EventTime;
 import io.slawatch.time.WallClock;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -50,10 +58,32 @@ public final class LiveJob {
             System.exit(2);
             return;
         }
+        prepare(options).forEach(System.out::println);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(configuration(options));
         build(env, options, policy, WallClock.SYSTEM);
         env.execute("slawatch");
+    }
+
+    /**
+     * What must exist before the job starts: the topics when {@code --create-topics} allows it, and
+     * the index templates in Elasticsearch when they are absent. Returns what it created.
+     */
+    public static List<String> prepare(JobOptions options) throws Exception {
+        List<String> created = new ArrayList<>();
+        if (options.createTopics()) {
+            KafkaTopics.ensure(options).forEach(topic -> created.add("created topic " + topic));
+        }
+        if (options.elasticsearch().isPresent()) {
+            ElasticsearchClient client = ElasticsearchClients.create(options.elasticsearch().get());
+            try {
+                ElasticsearchIndices.installTemplates(client)
+                        .forEach(template -> created.add("installed index template " + template));
+            } finally {
+                client._transport().close();
+            }
+        }
+        return created;
     }
 
     /** Checkpointing, state backend, restarts and serialization, from the options. */
@@ -122,15 +152,40 @@ public final class LiveJob {
                                 ClockOutcome::ticketId,
                                 "outcomes",
                                 guarantee(options)),
-                        // Clock views go to Elasticsearch only (issue 5); Kafka consumers have
-                        // outcomes.
-                        new DiscardingSink<>(),
+                        // Clock views are for Elasticsearch only; Kafka consumers have outcomes.
+                        options.elasticsearch()
+                                .<Sink<ClockView>>map(
+                                        es ->
+                                                new ElasticsearchSink<>(
+                                                        es, ElasticsearchIndices::clock))
+                                .orElseGet(DiscardingSink::new),
                         sink(
                                 options,
                                 options.quarantineTopic(),
                                 QuarantineRecord::ticketId,
                                 "quarantine",
                                 DeliveryGuarantee.AT_LEAST_ONCE)));
+        alsoToElasticsearch(outputs, options);
+    }
+
+    /** Alerts and outcomes to Elasticsearch too, when it is configured. */
+    private static void alsoToElasticsearch(SlaMonitorJob.Outputs outputs, JobOptions options) {
+        options.elasticsearch()
+                .ifPresent(
+                        es -> {
+                            outputs.alerts()
+                                    .sinkTo(
+                                            new ElasticsearchSink<>(
+                                                    es, ElasticsearchIndices::alert))
+                                    .name("alerts to elasticsearch")
+                                    .uid("alerts-elasticsearch-sink");
+                            outputs.outcomes()
+                                    .sinkTo(
+                                            new ElasticsearchSink<>(
+                                                    es, ElasticsearchIndices::outcome))
+                                    .name("outcomes to elasticsearch")
+                                    .uid("outcomes-elasticsearch-sink");
+                        });
     }
 
     private static DeliveryGuarantee guarantee(JobOptions options) {

@@ -1,7 +1,6 @@
 package io.slawatch.cli;
 
 import io.slawatch.JobOptions;
-import io.slawatch.KafkaTopics;
 import io.slawatch.LiveJob;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.time.WallClock;
@@ -52,6 +51,34 @@ final class RunCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "Kafka client properties (SASL, TLS, …); values are never printed.")
     Path kafkaProperties;
+
+    @Option(
+            names = "--elasticsearch",
+            split = ",",
+            paramLabel = "URL",
+            description =
+                    "Also write alerts, outcomes and clock views to this Elasticsearch; installs"
+                            + " the index templates when absent.")
+    void elasticsearch(List<String> urls) {
+        options.elasticsearchUrls = urls;
+    }
+
+    @Option(
+            names = "--elasticsearch-api-key-file",
+            paramLabel = "FILE",
+            description = "Elasticsearch API key, on the file's first line.")
+    Path elasticsearchApiKeyFile;
+
+    @Option(
+            names = "--elasticsearch-user",
+            paramLabel = "NAME",
+            description =
+                    "Elasticsearch user; the password comes from the environment variable "
+                            + JobOptions.ELASTICSEARCH_PASSWORD_ENV
+                            + ".")
+    void elasticsearchUser(String user) {
+        options.elasticsearchUser = user;
+    }
 
     @Option(
             names = "--events-topic",
@@ -189,6 +216,9 @@ final class RunCommand implements Callable<Integer> {
             if (kafkaProperties != null) {
                 options.kafkaProperties = JobOptions.loadKafkaProperties(kafkaProperties);
             }
+            if (elasticsearchApiKeyFile != null) {
+                options.elasticsearchApiKey = JobOptions.readSecret(elasticsearchApiKeyFile);
+            }
             job = options.build();
         } catch (IllegalArgumentException | IOException e) {
             err.println("slawatch run: " + e.getMessage());
@@ -199,12 +229,7 @@ final class RunCommand implements Callable<Integer> {
         if (policy == null) {
             return 1;
         }
-        if (job.createTopics()) {
-            List<String> created = KafkaTopics.ensure(job);
-            if (!created.isEmpty()) {
-                out.println("created topics " + created);
-            }
-        }
+        LiveJob.prepare(job).forEach(out::println);
         out.println("slawatch run: " + job);
         out.flush();
         StreamExecutionEnvironment env =

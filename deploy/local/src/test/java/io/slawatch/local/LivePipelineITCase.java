@@ -3,7 +3,6 @@ package io.slawatch.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.JobOptions;
-import io.slawatch.KafkaTopics;
 import io.slawatch.LiveJob;
 import io.slawatch.detect.TicketSlaFunction;
 import io.slawatch.ingest.SeparateQuarantineFunction;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The live job on the in-process Kafka broker and a MiniCluster. */
-@ExtendWith(SharedKafka.class)
+@ExtendWith({SharedKafka.class, SharedElasticsearch.class})
 class LivePipelineITCase {
 
     static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
@@ -58,6 +57,10 @@ class LivePipelineITCase {
 
     /** Options for one test, on topics of its own. */
     static JobOptions options(String bootstrap, Path policy) {
+        return options(bootstrap, policy, List.of());
+    }
+
+    static JobOptions options(String bootstrap, Path policy, List<String> elasticsearch) {
         String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
         JobOptions.Builder builder = new JobOptions.Builder();
         builder.bootstrapServers = bootstrap;
@@ -69,11 +72,13 @@ class LivePipelineITCase {
         builder.transactionalIdPrefix = prefix + "slawatch";
         builder.checkpointInterval = Duration.ofSeconds(1);
         builder.policyFile = policy;
+        builder.createTopics = true;
+        builder.elasticsearchUrls = elasticsearch;
         return builder.build();
     }
 
     static JobClient start(JobOptions options) throws Exception {
-        KafkaTopics.ensure(options);
+        LiveJob.prepare(options);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(LiveJob.configuration(options));
         LiveJob.build(env, options, PolicyLoader.load(options.policyFile()), WallClock.SYSTEM);
@@ -90,6 +95,12 @@ class LivePipelineITCase {
                 producer.send(new ProducerRecord<>(topic, value)).get();
             }
         }
+    }
+
+    /** Documents matching {@code query}; 0 while the index does not exist yet. */
+    static long count(Http http, String index, String query) throws Exception {
+        String response = http.callOrNotFound("POST", "/" + index + "/_count", query);
+        return response == null ? 0 : Json.mapper().readTree(response).get("count").asLong();
     }
 
     static byte[] event(String eventId, String ticketId, String type, Instant at, String extra) {
@@ -123,7 +134,7 @@ class LivePipelineITCase {
     @Test
     void shouldAlertExactlyTheScriptedBreachesAndQuarantineEveryKindOfBadInput() throws Exception {
         String bootstrap = SharedKafka.bootstrapServers();
-        JobOptions options = options(bootstrap, DEFAULT_POLICY);
+        JobOptions options = options(bootstrap, DEFAULT_POLICY, List.of(SharedElasticsearch.url()));
         Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3));
         List<byte[]> stream =
                 List.of(
@@ -261,6 +272,29 @@ class LivePipelineITCase {
             assertThat(read).isEqualTo(stream.size());
             assertThat(duplicates).isEqualTo(1);
             assertThat(read - duplicates - quarantined.size()).as("events used").isEqualTo(10);
+
+            Http elasticsearch = new Http(SharedElasticsearch.url());
+            String scripted = "{\"query\":{\"prefix\":{\"ticketId\":\"T-\"}}}";
+            assertThat(
+                            Await.until(
+                                    () -> count(elasticsearch, "slawatch-alerts", scripted),
+                                    n -> n == 10,
+                                    WAIT))
+                    .as("alerts in Elasticsearch")
+                    .isEqualTo(10);
+            assertThat(
+                            Await.until(
+                                    () -> count(elasticsearch, "slawatch-outcomes", scripted),
+                                    n -> n == 6,
+                                    WAIT))
+                    .isEqualTo(6);
+            assertThat(
+                            Await.until(
+                                    () -> count(elasticsearch, "slawatch-clocks", scripted),
+                                    n -> n == 9,
+                                    WAIT))
+                    .as("T-1..T-3 RESPONSE and RESOLUTION, T-4 RESPONSE, ARRIVAL and RESOLUTION")
+                    .isEqualTo(9);
         } finally {
             job.cancel().get();
         }

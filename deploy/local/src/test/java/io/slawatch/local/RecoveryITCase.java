@@ -3,7 +3,6 @@ package io.slawatch.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.JobOptions;
-import io.slawatch.KafkaTopics;
 import io.slawatch.LiveJob;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.time.WallClock;
@@ -82,11 +81,12 @@ class RecoveryITCase {
         builder.restartDelay = Duration.ofSeconds(1);
         builder.delivery = delivery;
         builder.policyFile = DEFAULT_POLICY;
+        builder.createTopics = true;
         return builder.build();
     }
 
     static JobClient start(JobOptions options, Configuration extra) throws Exception {
-        KafkaTopics.ensure(options);
+        LiveJob.prepare(options);
         Configuration config = LiveJob.configuration(options);
         config.addAll(extra);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);

@@ -29,7 +29,7 @@ final class SharedElasticsearch implements BeforeAllCallback {
                                 throw new IllegalStateException("Elasticsearch did not start", e);
                             }
                             EmbeddedElasticsearch started = elasticsearch;
-                            return (ExtensionContext.Store.CloseableResource)
+                            return (ExtensionContext.Store.CloseableResource & AutoCloseable)
                                     () -> {
                                         started.close();
                                         if (!started.isStopped()) {

@@ -24,7 +24,8 @@ final class SharedKafka implements BeforeAllCallback {
                                 throw new IllegalStateException(
                                         "the embedded Kafka did not start", e);
                             }
-                            return (ExtensionContext.Store.CloseableResource) kafka::close;
+                            return (ExtensionContext.Store.CloseableResource & AutoCloseable)
+                                    kafka::close;
                         });
     }
 
