@@ -40,19 +40,8 @@ final class Http {
 
     /** The response body; fails the test on any status but 2xx. */
     String call(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("content-type", "application/json");
-        request.method(
-                method,
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response =
-                client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode())
-                .as(method + " " + path + ": " + response.body())
-                .isBetween(200, 299);
-        return response.body();
+        String response = callOrNotFound(method, path, body);
+        assertThat(response).as(method + " " + path + ": not found").isNotNull();
+        return response;
     }
 }
