@@ -53,7 +53,9 @@ public record JobOptions(
         List<String> elasticsearchUrls,
         String elasticsearchApiKey,
         String elasticsearchUser,
-        String elasticsearchPassword)
+        String elasticsearchPassword,
+        String elasticsearchCaCertificate,
+        Duration elasticsearchTimeout)
         implements Serializable {
 
     /** Environment variable holding the Elasticsearch user's password. */
@@ -113,6 +115,8 @@ public record JobOptions(
                         elasticsearchApiKey,
                         elasticsearchUser,
                         elasticsearchPassword,
+                        elasticsearchCaCertificate,
+                        elasticsearchTimeout,
                         ElasticsearchOptions.DEFAULT_MAX_ACTIONS,
                         ElasticsearchOptions.DEFAULT_FLUSH_INTERVAL,
                         ElasticsearchOptions.DEFAULT_INITIAL_BACKOFF,
@@ -179,7 +183,9 @@ public record JobOptions(
                     "policy",
                     "elasticsearch",
                     "elasticsearch-api-key-file",
-                    "elasticsearch-user");
+                    "elasticsearch-user",
+                    "elasticsearch-ca-file",
+                    "elasticsearch-timeout");
 
     /**
      * Parses {@code --name value} pairs ({@code --create-topics} alone means true).
@@ -255,6 +261,12 @@ public record JobOptions(
             builder.elasticsearchApiKey = reading.secret(Path.of(apiKeyFile));
         }
         builder.elasticsearchUser = values.get("elasticsearch-user");
+        String caFile = values.get("elasticsearch-ca-file");
+        if (caFile != null) {
+            builder.elasticsearchCaCertificate = reading.text(Path.of(caFile));
+        }
+        builder.elasticsearchTimeout =
+                reading.duration("elasticsearch-timeout", builder.elasticsearchTimeout);
         String policy = values.get("policy");
         builder.policyFile = policy == null ? null : Path.of(policy);
         return builder.build(errors);
@@ -281,6 +293,7 @@ public record JobOptions(
         defaults.put("restart-attempts", String.valueOf(builder.restartAttempts));
         defaults.put("restart-delay", builder.restartDelay.toString());
         defaults.put("parallelism", String.valueOf(builder.parallelism));
+        defaults.put("elasticsearch-timeout", builder.elasticsearchTimeout.toString());
         return defaults;
     }
 
@@ -331,6 +344,11 @@ public record JobOptions(
         public String elasticsearchApiKey;
         public String elasticsearchUser;
 
+        /** PEM text of the CA that signed Elasticsearch's certificate; the JDK's CAs if absent. */
+        public String elasticsearchCaCertificate;
+
+        public Duration elasticsearchTimeout = ElasticsearchOptions.DEFAULT_REQUEST_TIMEOUT;
+
         /** Read from {@link #ELASTICSEARCH_PASSWORD_ENV} when a user is given. */
         public String elasticsearchPassword;
 
@@ -356,6 +374,7 @@ public record JobOptions(
             positive(errors, "future-skew", futureSkew, true);
             positive(errors, "checkpoint-interval", checkpointInterval, false);
             positive(errors, "restart-delay", restartDelay, true);
+            positive(errors, "elasticsearch-timeout", elasticsearchTimeout, false);
             if (maxEventBytes < 1) {
                 errors.add("--max-event-bytes must be at least 1, not " + maxEventBytes);
             }
@@ -380,6 +399,12 @@ public record JobOptions(
                                     + url
                                     + "' is not a URL such as http://localhost:9200");
                 }
+            }
+            if (elasticsearchCaCertificate != null
+                    && !elasticsearchCaCertificate.contains("-----BEGIN CERTIFICATE-----")) {
+                errors.add(
+                        "--elasticsearch-ca-file is not a PEM certificate; give the CA file"
+                                + " (e.g. http_ca.crt), which starts with -----BEGIN CERTIFICATE-----");
             }
             if (elasticsearchUser != null && elasticsearchPassword == null) {
                 elasticsearchPassword = System.getenv(ELASTICSEARCH_PASSWORD_ENV);
@@ -419,7 +444,9 @@ public record JobOptions(
                     elasticsearchUrls,
                     elasticsearchApiKey,
                     elasticsearchUser,
-                    elasticsearchPassword);
+                    elasticsearchPassword,
+                    elasticsearchCaCertificate,
+                    elasticsearchTimeout);
         }
 
         private static void positive(
@@ -504,13 +531,25 @@ public record JobOptions(
         /** A secret kept in a file: its first line, never echoed. */
         String secret(Path file) {
             try {
-                return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                        .findFirst()
-                        .orElse("")
-                        .trim();
+                return readSecret(file);
             } catch (IOException e) {
                 errors.add(
                         "--elasticsearch-api-key-file "
+                                + file
+                                + ": cannot read ("
+                                + e.getClass().getSimpleName()
+                                + ")");
+                return null;
+            }
+        }
+
+        /** A PEM CA certificate. */
+        String text(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                errors.add(
+                        "--elasticsearch-ca-file "
                                 + file
                                 + ": cannot read ("
                                 + e.getClass().getSimpleName()

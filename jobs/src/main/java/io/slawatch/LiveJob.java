@@ -6,22 +6,22 @@ import io.slawatch.ingest.EventDecoder;
 import io.slawatch.ingest.KafkaEventsDeserializer;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
-import io.slawatch.model.ClockView;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyException;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
-import io.slawatch.sink.ElasticsearchSink;
 import io.slawatch.sink.KafkaJsonRecords;
+import io.slawatch.sink.KafkaQuarantine;
 import io.slawatch.time.EventTime;
 import io.slawatch.time.WallClock;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -34,7 +34,6 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
@@ -152,39 +151,21 @@ public final class LiveJob {
                                 ClockOutcome::ticketId,
                                 "outcomes",
                                 guarantee(options)),
-                        // Clock views are for Elasticsearch only; Kafka consumers have outcomes.
-                        options.elasticsearch()
-                                .<Sink<ClockView>>map(
-                                        es ->
-                                                new ElasticsearchSink<>(
-                                                        es, ElasticsearchIndices::clock))
-                                .orElseGet(DiscardingSink::new),
                         sink(
                                 options,
                                 options.quarantineTopic(),
                                 QuarantineRecord::ticketId,
                                 "quarantine",
                                 DeliveryGuarantee.AT_LEAST_ONCE)));
-        alsoToElasticsearch(outputs, options);
-    }
-
-    /** Alerts and outcomes to Elasticsearch too, when it is configured. */
-    private static void alsoToElasticsearch(SlaMonitorJob.Outputs outputs, JobOptions options) {
         options.elasticsearch()
                 .ifPresent(
                         es -> {
-                            outputs.alerts()
-                                    .sinkTo(
-                                            new ElasticsearchSink<>(
-                                                    es, ElasticsearchIndices::alert))
-                                    .name("alerts to elasticsearch")
-                                    .uid("alerts-elasticsearch-sink");
-                            outputs.outcomes()
-                                    .sinkTo(
-                                            new ElasticsearchSink<>(
-                                                    es, ElasticsearchIndices::outcome))
-                                    .name("outcomes to elasticsearch")
-                                    .uid("outcomes-elasticsearch-sink");
+                            Map<String, String> producer = new HashMap<>(options.kafkaProperties());
+                            producer.put("bootstrap.servers", options.bootstrapServers());
+                            SlaMonitorJob.sinkToElasticsearch(
+                                    outputs,
+                                    es,
+                                    new KafkaQuarantine(options.quarantineTopic(), producer));
                         });
     }
 

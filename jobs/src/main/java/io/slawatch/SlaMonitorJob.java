@@ -7,9 +7,18 @@ import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.ClockView;
 import io.slawatch.model.QuarantineRecord;
+import io.slawatch.model.StatsBucket;
+import io.slawatch.model.StatsSample;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.sink.ElasticsearchIndices;
+import io.slawatch.sink.ElasticsearchOptions;
+import io.slawatch.sink.ElasticsearchSink;
+import io.slawatch.sink.RejectedDocuments;
+import io.slawatch.stats.RollingStatsFunction;
+import io.slawatch.stats.StatsSamples;
 import io.slawatch.time.FlushWatermarkAtEndOfInput;
+import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -17,6 +26,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /**
  * The slawatch job graph: source (decoding, event time per split) → separate quarantine →
@@ -39,14 +49,12 @@ public final class SlaMonitorJob {
             DataStream<Alert> alerts,
             DataStream<ClockOutcome> outcomes,
             DataStream<ClockView> clocks,
+            DataStream<StatsSample> samples,
             DataStream<QuarantineRecord> quarantine) {}
 
-    /** The sinks of a run. */
+    /** The sinks of a run. Clock views and statistics are for Elasticsearch only. */
     public record Sinks(
-            Sink<Alert> alerts,
-            Sink<ClockOutcome> outcomes,
-            Sink<ClockView> clocks,
-            Sink<QuarantineRecord> quarantine) {}
+            Sink<Alert> alerts, Sink<ClockOutcome> outcomes, Sink<QuarantineRecord> quarantine) {}
 
     /** Adds the detection graph to {@code env}. */
     public static Outputs build(
@@ -82,6 +90,7 @@ public final class SlaMonitorJob {
                 alerts,
                 alerts.getSideOutput(TicketSlaFunction.OUTCOMES),
                 alerts.getSideOutput(TicketSlaFunction.CLOCKS),
+                alerts.getSideOutput(TicketSlaFunction.SAMPLES),
                 quarantine);
     }
 
@@ -89,10 +98,51 @@ public final class SlaMonitorJob {
     public static void sinkTo(Outputs outputs, Sinks sinks) {
         outputs.alerts().sinkTo(sinks.alerts()).name("alerts sink").uid("alerts-sink");
         outputs.outcomes().sinkTo(sinks.outcomes()).name("outcomes sink").uid("outcomes-sink");
-        outputs.clocks().sinkTo(sinks.clocks()).name("clocks sink").uid("clocks-sink");
         outputs.quarantine()
                 .sinkTo(sinks.quarantine())
                 .name("quarantine sink")
                 .uid("quarantine-sink");
+    }
+
+    /**
+     * Sums the graph's statistics samples into per-minute, per-technician and per-agent buckets in
+     * event time.
+     */
+    public static DataStream<StatsBucket> statistics(Outputs outputs, Duration allowedLateness) {
+        return outputs.samples()
+                .flatMap(
+                        (StatsSample sample, Collector<StatsBucket> out) ->
+                                StatsSamples.buckets(sample).forEach(out::collect))
+                .returns(StatsBucket.class)
+                .name("statistics buckets")
+                .uid("statistics-buckets")
+                .keyBy(bucket -> bucket.id)
+                .process(new RollingStatsFunction(allowedLateness))
+                .name("rolling statistics")
+                .uid("rolling-statistics");
+    }
+
+    /**
+     * Sends alerts, clock views, outcomes and statistics to Elasticsearch; documents it refuses for
+     * good go to {@code rejected}.
+     */
+    public static void sinkToElasticsearch(
+            Outputs outputs, ElasticsearchOptions options, RejectedDocuments rejected) {
+        outputs.alerts()
+                .sinkTo(new ElasticsearchSink<>(options, ElasticsearchIndices::alert, rejected))
+                .name("alerts to elasticsearch")
+                .uid("alerts-elasticsearch-sink");
+        outputs.outcomes()
+                .sinkTo(new ElasticsearchSink<>(options, ElasticsearchIndices::outcome, rejected))
+                .name("outcomes to elasticsearch")
+                .uid("outcomes-elasticsearch-sink");
+        outputs.clocks()
+                .sinkTo(new ElasticsearchSink<>(options, ElasticsearchIndices::clock, rejected))
+                .name("clocks to elasticsearch")
+                .uid("clocks-sink");
+        statistics(outputs, RollingStatsFunction.DEFAULT_ALLOWED_LATENESS)
+                .sinkTo(new ElasticsearchSink<>(options, ElasticsearchIndices::stats, rejected))
+                .name("statistics to elasticsearch")
+                .uid("statistics-elasticsearch-sink");
     }
 }

@@ -87,7 +87,7 @@ class JobOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "bad options:\n"
-                                + "  unknown option --colour; options: --alerts-topic, --bootstrap-servers, --checkpoint-dir, --checkpoint-interval, --create-topics, --delivery, --elasticsearch, --elasticsearch-api-key-file, --elasticsearch-user, --events-topic, --future-skew, --group-id, --idle-timeout, --kafka-properties, --max-event-bytes, --out-of-orderness, --outcomes-topic, --parallelism, --policy, --quarantine-topic, --restart-attempts, --restart-delay, --starting-offsets, --state-backend, --transactional-id-prefix\n"
+                                + "  unknown option --colour; options: --alerts-topic, --bootstrap-servers, --checkpoint-dir, --checkpoint-interval, --create-topics, --delivery, --elasticsearch, --elasticsearch-api-key-file, --elasticsearch-ca-file, --elasticsearch-timeout, --elasticsearch-user, --events-topic, --future-skew, --group-id, --idle-timeout, --kafka-properties, --max-event-bytes, --out-of-orderness, --outcomes-topic, --parallelism, --policy, --quarantine-topic, --restart-attempts, --restart-delay, --starting-offsets, --state-backend, --transactional-id-prefix\n"
                                 + "  --delivery 'twice' is not one of at-least-once, exactly-once\n"
                                 + "  --idle-timeout '1s' is not an ISO-8601 duration such as PT2S\n"
                                 + "  --bootstrap-servers is required, e.g. --bootstrap-servers localhost:9092\n"

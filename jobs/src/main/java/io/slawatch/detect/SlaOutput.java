@@ -23,6 +23,9 @@ public interface SlaOutput {
     /** A clock cycle changed: started, paused, resumed, alerted, retargeted or ended. */
     default void clock(ClockView view) {}
 
+    /** A clock cycle started; {@link #clock} follows with the same view. */
+    default void clockStarted(ClockView view) {}
+
     /** An event applied to its ticket (at once, or when the ticket's CREATED came). */
     default void applied(TicketEvent event) {}
 

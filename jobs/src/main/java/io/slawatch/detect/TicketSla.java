@@ -648,7 +648,11 @@ public final class TicketSla implements Serializable {
         for (int i = 0; i < state.clocks.length; i++) {
             ClockState clock = state.clocks[i];
             if (clock != null && !after[i].equals(before[i])) {
-                out.clock(view(state, ticketId, clock, Math.max(at, clock.startedAt)));
+                ClockView view = view(state, ticketId, clock, Math.max(at, clock.startedAt));
+                if (before[i] == null || before[i].cycle() != after[i].cycle()) {
+                    out.clockStarted(view);
+                }
+                out.clock(view);
             }
         }
     }

@@ -5,15 +5,18 @@ import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.ClockType;
 import io.slawatch.model.ClockView;
+import io.slawatch.model.EventType;
 import io.slawatch.model.PayloadEncoding;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
+import io.slawatch.model.StatsSample;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
 import io.slawatch.state.ClockState;
 import io.slawatch.state.TicketState;
 import io.slawatch.state.TicketStateSerializer;
+import io.slawatch.stats.StatsSamples;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -54,6 +57,8 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
             new OutputTag<>("outcomes", TypeInformation.of(ClockOutcome.class));
     public static final OutputTag<ClockView> CLOCKS =
             new OutputTag<>("clocks", TypeInformation.of(ClockView.class));
+    public static final OutputTag<StatsSample> SAMPLES =
+            new OutputTag<>("stats-samples", TypeInformation.of(StatsSample.class));
     public static final OutputTag<QuarantineRecord> QUARANTINE =
             new OutputTag<>("ticket-quarantine", TypeInformation.of(QuarantineRecord.class));
 
@@ -251,11 +256,18 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
         public void alert(Alert alert) {
             alertCounters.get(alert.clock()).get(alert.kind()).inc();
             alerts.collect(alert);
+            StatsSamples.of(alert).ifPresent(sample -> ctx.output(SAMPLES, sample));
         }
 
         @Override
         public void outcome(ClockOutcome outcome) {
             ctx.output(OUTCOMES, outcome);
+            StatsSamples.of(outcome).ifPresent(sample -> ctx.output(SAMPLES, sample));
+        }
+
+        @Override
+        public void clockStarted(ClockView view) {
+            ctx.output(SAMPLES, StatsSamples.started(view));
         }
 
         @Override
@@ -291,6 +303,9 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
         @Override
         public void applied(TicketEvent event) {
             eventsUsed.inc();
+            if (event.type() == EventType.CREATED) {
+                ctx.output(SAMPLES, StatsSamples.created(event));
+            }
         }
 
         @Override

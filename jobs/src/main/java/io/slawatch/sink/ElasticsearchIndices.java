@@ -1,14 +1,21 @@
 package io.slawatch.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockType;
 import io.slawatch.model.ClockView;
+import io.slawatch.model.StatsBucket;
+import io.slawatch.model.StatsGrain;
 import io.slawatch.serde.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * slawatch's indices and their templates. The templates are the JSON files in
@@ -19,7 +26,11 @@ public final class ElasticsearchIndices {
     public static final String ALERTS = "slawatch-alerts";
     public static final String OUTCOMES = "slawatch-outcomes";
     public static final String CLOCKS = "slawatch-clocks";
-    public static final List<String> TEMPLATES = List.of(ALERTS, OUTCOMES, CLOCKS);
+    public static final String STATS_MINUTE = StatsGrain.MINUTE.index();
+    public static final String STATS_TECHNICIAN_HOUR = StatsGrain.TECHNICIAN_HOUR.index();
+    public static final String STATS_AGENT_DAY = StatsGrain.AGENT_DAY.index();
+    public static final List<String> TEMPLATES =
+            List.of(ALERTS, OUTCOMES, CLOCKS, STATS_MINUTE, STATS_TECHNICIAN_HOUR, STATS_AGENT_DAY);
 
     private ElasticsearchIndices() {}
 
@@ -57,5 +68,118 @@ public final class ElasticsearchIndices {
     public static IndexedDocument outcome(ClockOutcome outcome) {
         return new IndexedDocument(
                 OUTCOMES, outcome.outcomeId(), Json.mapper().valueToTree(outcome));
+    }
+
+    /**
+     * A statistics bucket, by its id: a late sample's corrected sums overwrite it. Rates and means
+     * are for reading one bucket; dashboards re-aggregate the sums and counts.
+     */
+    public static IndexedDocument stats(StatsBucket bucket) {
+        ObjectNode doc = Json.mapper().createObjectNode();
+        doc.put("bucket", Instant.ofEpochMilli(bucket.start).toString());
+        switch (bucket.grain) {
+            case MINUTE -> {
+                doc.put("channel", bucket.channel.name());
+                doc.put("priority", bucket.priority.name());
+                doc.put("ticketsCreated", bucket.ticketsCreated);
+                ObjectNode all = doc.putObject("clocks");
+                for (ClockType clock : ClockType.values()) {
+                    clockCounts(
+                            doc.putObject(clock.name().toLowerCase(Locale.ROOT)), bucket, clock);
+                }
+                for (String field :
+                        List.of(
+                                "started",
+                                "met",
+                                "metLate",
+                                "finished",
+                                "atRisk",
+                                "breached",
+                                "escalated")) {
+                    long total = 0;
+                    for (ClockType clock : ClockType.values()) {
+                        total += doc.get(clock.name().toLowerCase(Locale.ROOT)).get(field).asLong();
+                    }
+                    all.put(field, total);
+                }
+                long[] seconds = bucket.responseSeconds.clone();
+                if (seconds.length > 0) {
+                    Arrays.sort(seconds);
+                    ObjectNode response = doc.putObject("responseSeconds");
+                    response.put("count", seconds.length);
+                    response.put("sum", bucket.responseSecondsSum);
+                    response.put("mean", (double) bucket.responseSecondsSum / seconds.length);
+                    response.put("p50", nearestRank(seconds, 50));
+                    response.put("p90", nearestRank(seconds, 90));
+                    response.put("p99", nearestRank(seconds, 99));
+                    response.put("max", seconds[seconds.length - 1]);
+                }
+            }
+            case TECHNICIAN_HOUR -> {
+                doc.put("techId", bucket.techId);
+                putIfPresent(doc, "region", bucket.region);
+                int arrival = ClockType.ARRIVAL.ordinal();
+                long arrivals = bucket.finished(ClockType.ARRIVAL);
+                doc.put("arrivals", arrivals);
+                doc.put("arrivalsOnTime", bucket.met[arrival]);
+                doc.put("arrivalsLate", bucket.metLate[arrival]);
+                if (arrivals > 0) {
+                    doc.put("onTimeRate", (double) bucket.met[arrival] / arrivals);
+                }
+                ObjectNode late = doc.putObject("lateSeconds");
+                late.put("sum", bucket.arrivalLateSecondsSum);
+                if (arrivals > 0) {
+                    late.put("mean", (double) bucket.arrivalLateSecondsSum / arrivals);
+                }
+                late.put("max", bucket.arrivalLateSecondsMax);
+            }
+            case AGENT_DAY -> {
+                doc.put("agentId", bucket.agentId);
+                putIfPresent(doc, "team", bucket.team);
+                long responses = bucket.finished(ClockType.RESPONSE);
+                doc.put("responses", responses);
+                ObjectNode response = doc.putObject("responseSeconds");
+                response.put("sum", bucket.responseSecondsSum);
+                if (responses > 0) {
+                    response.put("mean", (double) bucket.responseSecondsSum / responses);
+                }
+                ObjectNode breached = doc.putObject("breached");
+                long total = 0;
+                for (ClockType clock : ClockType.values()) {
+                    breached.put(
+                            clock.name().toLowerCase(Locale.ROOT),
+                            bucket.breached[clock.ordinal()]);
+                    total += bucket.breached[clock.ordinal()];
+                }
+                breached.put("total", total);
+            }
+        }
+        return new IndexedDocument(bucket.grain.index(), bucket.id, doc);
+    }
+
+    private static void clockCounts(ObjectNode node, StatsBucket bucket, ClockType clock) {
+        int i = clock.ordinal();
+        node.put("started", bucket.started[i]);
+        node.put("met", bucket.met[i]);
+        node.put("metLate", bucket.metLate[i]);
+        node.put("finished", bucket.finished(clock));
+        if (bucket.finished(clock) > 0) {
+            node.put("metRate", (double) bucket.met[i] / bucket.finished(clock));
+        }
+        node.put("atRisk", bucket.atRisk[i]);
+        node.put("breached", bucket.breached[i]);
+        node.put("escalated", bucket.escalated[i]);
+    }
+
+    /** The smallest value with at least {@code percent} % of the values at or below it. */
+    static long nearestRank(long[] sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(rank, 1) - 1];
+    }
+
+    private static void putIfPresent(ObjectNode doc, String field, String value) {
+        if (value != null) {
+            doc.put(field, value);
+        }
     }
 }

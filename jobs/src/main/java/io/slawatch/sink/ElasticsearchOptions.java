@@ -8,6 +8,9 @@ import java.util.List;
  * How the sink reaches Elasticsearch and how it batches. Credentials come from the environment or a
  * file named by an option, never from the command line, and are never printed.
  *
+ * @param caCertificate PEM text of the CA that signed the servers' certificates; the JDK's trusted
+ *     CAs when absent
+ * @param requestTimeout the longest a request may take before it is retried
  * @param maxActions documents per bulk request; a full buffer is sent at once
  * @param flushInterval the longest a document waits in the buffer
  */
@@ -16,6 +19,8 @@ public record ElasticsearchOptions(
         String apiKey,
         String username,
         String password,
+        String caCertificate,
+        Duration requestTimeout,
         int maxActions,
         Duration flushInterval,
         Duration initialBackoff,
@@ -23,6 +28,7 @@ public record ElasticsearchOptions(
         implements Serializable {
 
     public static final int DEFAULT_MAX_ACTIONS = 1000;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(100);
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(10);
@@ -44,6 +50,8 @@ public record ElasticsearchOptions(
                 null,
                 null,
                 null,
+                null,
+                DEFAULT_REQUEST_TIMEOUT,
                 DEFAULT_MAX_ACTIONS,
                 DEFAULT_FLUSH_INTERVAL,
                 DEFAULT_INITIAL_BACKOFF,
@@ -57,6 +65,9 @@ public record ElasticsearchOptions(
                 + (apiKey != null
                         ? " auth=api-key"
                         : username != null ? " auth=basic:" + username : "")
+                + (caCertificate != null ? " tls-ca=given" : "")
+                + " requestTimeout="
+                + requestTimeout
                 + " maxActions="
                 + maxActions
                 + " flushInterval="

@@ -1,5 +1,6 @@
 package io.slawatch.sink;
 
+import java.time.Clock;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -16,11 +17,15 @@ public final class ElasticsearchSink<T> implements Sink<T> {
 
     private final ElasticsearchOptions options;
     private final SerializableFunction<T, IndexedDocument> documents;
+    private final RejectedDocuments rejected;
 
     public ElasticsearchSink(
-            ElasticsearchOptions options, SerializableFunction<T, IndexedDocument> documents) {
+            ElasticsearchOptions options,
+            SerializableFunction<T, IndexedDocument> documents,
+            RejectedDocuments rejected) {
         this.options = options;
         this.documents = documents;
+        this.rejected = rejected;
     }
 
     @Override
@@ -30,6 +35,8 @@ public final class ElasticsearchSink<T> implements Sink<T> {
                 options,
                 documents,
                 context.getProcessingTimeService(),
-                context.metricGroup());
+                context.metricGroup(),
+                rejected.open(),
+                Clock.systemUTC());
     }
 }

@@ -5,7 +5,13 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.model.PayloadEncoding;
+import io.slawatch.model.QuarantineReason;
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.serde.Json;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
@@ -20,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * Buffers documents and sends them in bulk. Retryable failures (HTTP 429, 5xx, a lost connection)
  * are retried with exponential backoff for as long as they last; while they do, the writer blocks
  * and Flink backpressures the job instead of buffering without bound. A document Elasticsearch
- * refuses for good (a mapping error, a bad document) is logged by id and reason, counted in {@code
- * documentsRejected}, and dropped rather than retried forever.
+ * refuses for good (a mapping error, a bad document) is counted in {@code documentsRejected} and
+ * quarantined with Elasticsearch's reason rather than retried forever.
  */
 final class ElasticsearchWriter<T> implements SinkWriter<T> {
 
@@ -31,10 +37,12 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     private final ElasticsearchOptions options;
     private final SerializableFunction<T, IndexedDocument> documents;
     private final ProcessingTimeService time;
+    private final RejectedDocuments.Channel rejections;
+    private final Clock wallClock;
     private final Counter sent;
     private final Counter rejected;
     private final Counter retries;
-    private List<BulkOperation> buffer = new ArrayList<>();
+    private List<IndexedDocument> buffer = new ArrayList<>();
     private boolean closed;
 
     ElasticsearchWriter(
@@ -42,11 +50,15 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
             ElasticsearchOptions options,
             SerializableFunction<T, IndexedDocument> documents,
             ProcessingTimeService time,
-            SinkWriterMetricGroup metrics) {
+            SinkWriterMetricGroup metrics,
+            RejectedDocuments.Channel rejections,
+            Clock wallClock) {
         this.client = client;
         this.options = options;
         this.documents = documents;
         this.time = time;
+        this.rejections = rejections;
+        this.wallClock = wallClock;
         this.sent = metrics.counter("documentsSent");
         this.rejected = metrics.counter("documentsRejected");
         this.retries = metrics.counter("bulkRetries");
@@ -55,15 +67,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
 
     @Override
     public void write(T element, Context context) throws IOException, InterruptedException {
-        IndexedDocument document = documents.apply(element);
-        buffer.add(
-                BulkOperation.of(
-                        op ->
-                                op.index(
-                                        index ->
-                                                index.index(document.index())
-                                                        .id(document.id())
-                                                        .document(document.source()))));
+        buffer.add(documents.apply(element));
         if (buffer.size() >= options.maxActions()) {
             send();
         }
@@ -72,6 +76,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
         send();
+        rejections.flush();
     }
 
     private void scheduleFlush() {
@@ -89,9 +94,20 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     private void send() throws IOException, InterruptedException {
         long backoff = options.initialBackoff().toMillis();
         while (!buffer.isEmpty()) {
-            List<BulkOperation> retry = new ArrayList<>();
+            List<IndexedDocument> retry = new ArrayList<>();
             try {
-                BulkResponse response = client.bulk(bulk -> bulk.operations(buffer));
+                List<BulkOperation> operations = new ArrayList<>(buffer.size());
+                for (IndexedDocument document : buffer) {
+                    operations.add(
+                            BulkOperation.of(
+                                    op ->
+                                            op.index(
+                                                    index ->
+                                                            index.index(document.index())
+                                                                    .id(document.id())
+                                                                    .document(document.source()))));
+                }
+                BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
                 List<BulkResponseItem> items = response.items();
                 for (int i = 0; i < items.size(); i++) {
                     BulkResponseItem item = items.get(i);
@@ -101,11 +117,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
                         retry.add(buffer.get(i));
                     } else {
                         rejected.inc();
-                        LOG.warn(
-                                "Elasticsearch refused document {} in {}: {}",
-                                item.id(),
-                                item.index(),
-                                item.error().reason());
+                        quarantine(buffer.get(i), item.status(), item.error().reason());
                     }
                 }
             } catch (IOException e) {
@@ -131,9 +143,37 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         }
     }
 
+    private void quarantine(IndexedDocument document, int status, String reason)
+            throws IOException {
+        JsonNode ticketId = document.source().get("ticketId");
+        rejections.rejected(
+                new QuarantineRecord(
+                        QuarantineReason.REJECTED_BY_ELASTICSEARCH,
+                        "index "
+                                + document.index()
+                                + ", _id "
+                                + document.id()
+                                + ": HTTP "
+                                + status
+                                + ", "
+                                + reason,
+                        wallClock.instant(),
+                        Json.mapper().writeValueAsString(document.source()),
+                        PayloadEncoding.UTF8,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        ticketId == null ? null : ticketId.asText(),
+                        null));
+    }
+
     @Override
-    public void close() throws IOException {
+    public void close() throws Exception {
         closed = true;
-        client._transport().close();
+        try (RejectedDocuments.Channel channel = rejections) {
+            client._transport().close();
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.slawatch.policy.SlaPolicy;
 import io.slawatch.time.WallClock;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +70,22 @@ final class RunCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "Elasticsearch API key, on the file's first line.")
     Path elasticsearchApiKeyFile;
+
+    @Option(
+            names = "--elasticsearch-ca-file",
+            paramLabel = "FILE",
+            description = "PEM certificate of the CA that signed Elasticsearch's TLS certificate.")
+    Path elasticsearchCaFile;
+
+    @Option(
+            names = "--elasticsearch-timeout",
+            paramLabel = "DURATION",
+            description =
+                    "Longest an Elasticsearch request may take before it is retried. Default:"
+                            + " ${DEFAULT-VALUE}.")
+    void elasticsearchTimeout(Duration value) {
+        options.elasticsearchTimeout = value;
+    }
 
     @Option(
             names = "--elasticsearch-user",
@@ -218,6 +236,10 @@ final class RunCommand implements Callable<Integer> {
             }
             if (elasticsearchApiKeyFile != null) {
                 options.elasticsearchApiKey = JobOptions.readSecret(elasticsearchApiKeyFile);
+            }
+            if (elasticsearchCaFile != null) {
+                options.elasticsearchCaCertificate =
+                        Files.readString(elasticsearchCaFile, StandardCharsets.US_ASCII);
             }
             job = options.build();
         } catch (IllegalArgumentException | IOException e) {

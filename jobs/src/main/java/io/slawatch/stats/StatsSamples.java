@@ -1,0 +1,207 @@
+package io.slawatch.stats;
+
+import io.slawatch.model.Alert;
+import io.slawatch.model.AlertKind;
+import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockType;
+import io.slawatch.model.ClockView;
+import io.slawatch.model.SampleKind;
+import io.slawatch.model.StatsBucket;
+import io.slawatch.model.StatsGrain;
+import io.slawatch.model.StatsSample;
+import io.slawatch.model.TicketEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns what detection decides into statistics samples, and samples into the buckets they count in.
+ *
+ * <p>Breaches and escalations count at the clock's deadline, the moment the promise broke, so that
+ * a RETRACTED alert, which carries the same deadline, subtracts from exactly the bucket the breach
+ * was added to.
+ */
+public final class StatsSamples {
+
+    private StatsSamples() {}
+
+    public static StatsSample created(TicketEvent event) {
+        return new StatsSample(
+                SampleKind.TICKET_CREATED,
+                event.occurredAt().toEpochMilli(),
+                null,
+                event.channel(),
+                event.priority(),
+                event.agentId(),
+                event.techId(),
+                event.team(),
+                event.region(),
+                0,
+                0);
+    }
+
+    public static StatsSample started(ClockView view) {
+        return new StatsSample(
+                SampleKind.CLOCK_STARTED,
+                view.startedAt().toEpochMilli(),
+                view.clock(),
+                view.channel(),
+                view.priority(),
+                view.agentId(),
+                view.techId(),
+                view.team(),
+                view.region(),
+                0,
+                0);
+    }
+
+    /** A finished clock; empty for cancelled clocks and those still running when a replay ends. */
+    public static Optional<StatsSample> of(ClockOutcome outcome) {
+        SampleKind kind =
+                switch (outcome.status()) {
+                    case MET -> SampleKind.MET;
+                    case MET_LATE -> SampleKind.MET_LATE;
+                    default -> null;
+                };
+        if (kind == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new StatsSample(
+                        kind,
+                        outcome.endedAt().toEpochMilli(),
+                        outcome.clock(),
+                        outcome.channel(),
+                        outcome.priority(),
+                        outcome.agentId(),
+                        outcome.techId(),
+                        outcome.team(),
+                        outcome.region(),
+                        outcome.elapsedBusinessSeconds(),
+                        outcome.lateSeconds()));
+    }
+
+    /** An alert that changes a count; empty for MET_LATE, which its outcome counts. */
+    public static Optional<StatsSample> of(Alert alert) {
+        Instant at = alert.kind() == AlertKind.AT_RISK ? alert.eventTime() : alert.deadline();
+        SampleKind kind =
+                switch (alert.kind()) {
+                    case AT_RISK -> SampleKind.AT_RISK;
+                    case BREACHED -> SampleKind.BREACHED;
+                    case ESCALATED -> SampleKind.ESCALATED;
+                    case RETRACTED -> retracted(alert.retractsAlertId());
+                    case MET_LATE -> null;
+                };
+        if (kind == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new StatsSample(
+                        kind,
+                        at.toEpochMilli(),
+                        alert.clock(),
+                        alert.channel(),
+                        alert.priority(),
+                        alert.agentId(),
+                        alert.techId(),
+                        alert.team(),
+                        alert.region(),
+                        0,
+                        0));
+    }
+
+    /** What retracting an alert subtracts, from its id's kind ({@link Alert#alertId}). */
+    private static SampleKind retracted(String alertId) {
+        String[] parts = alertId.split(":");
+        return switch (AlertKind.valueOf(parts[parts.length - 2])) {
+            case BREACHED -> SampleKind.BREACH_RETRACTED;
+            case ESCALATED -> SampleKind.ESCALATION_RETRACTED;
+            default -> null;
+        };
+    }
+
+    /** The buckets a sample counts in, each holding only that sample. */
+    public static List<StatsBucket> buckets(StatsSample sample) {
+        List<StatsBucket> buckets = new ArrayList<>(3);
+        StatsBucket minute = bucket(StatsGrain.MINUTE, sample.at());
+        minute.channel = sample.channel();
+        minute.priority = sample.priority();
+        minute.id =
+                Instant.ofEpochMilli(minute.start) + ":" + minute.channel + ":" + minute.priority;
+        add(minute, sample);
+        buckets.add(minute);
+        boolean finished = sample.kind() == SampleKind.MET || sample.kind() == SampleKind.MET_LATE;
+        if (finished && sample.clock() == ClockType.ARRIVAL && sample.techId() != null) {
+            StatsBucket technician = bucket(StatsGrain.TECHNICIAN_HOUR, sample.at());
+            technician.techId = sample.techId();
+            technician.region = sample.region();
+            technician.id =
+                    Instant.ofEpochMilli(technician.start)
+                            + ":"
+                            + technician.techId
+                            + ":"
+                            + nullToEmpty(technician.region);
+            add(technician, sample);
+            buckets.add(technician);
+        }
+        boolean breach =
+                sample.kind() == SampleKind.BREACHED
+                        || sample.kind() == SampleKind.BREACH_RETRACTED;
+        if (sample.agentId() != null
+                && (breach || (finished && sample.clock() == ClockType.RESPONSE))) {
+            StatsBucket agent = bucket(StatsGrain.AGENT_DAY, sample.at());
+            agent.agentId = sample.agentId();
+            agent.team = sample.team();
+            agent.id =
+                    Instant.ofEpochMilli(agent.start)
+                            + ":"
+                            + agent.agentId
+                            + ":"
+                            + nullToEmpty(agent.team);
+            add(agent, sample);
+            buckets.add(agent);
+        }
+        return buckets;
+    }
+
+    private static StatsBucket bucket(StatsGrain grain, long at) {
+        StatsBucket bucket = new StatsBucket();
+        bucket.grain = grain;
+        bucket.start = grain.bucketStart(at);
+        return bucket;
+    }
+
+    private static void add(StatsBucket bucket, StatsSample sample) {
+        int clock = sample.clock() == null ? -1 : sample.clock().ordinal();
+        switch (sample.kind()) {
+            case TICKET_CREATED -> bucket.ticketsCreated++;
+            case CLOCK_STARTED -> bucket.started[clock]++;
+            case AT_RISK -> bucket.atRisk[clock]++;
+            case BREACHED -> bucket.breached[clock]++;
+            case BREACH_RETRACTED -> bucket.breached[clock]--;
+            case ESCALATED -> bucket.escalated[clock]++;
+            case ESCALATION_RETRACTED -> bucket.escalated[clock]--;
+            case MET, MET_LATE -> {
+                if (sample.kind() == SampleKind.MET) {
+                    bucket.met[clock]++;
+                } else {
+                    bucket.metLate[clock]++;
+                }
+                if (sample.clock() == ClockType.RESPONSE) {
+                    bucket.responseSecondsSum = sample.elapsedSeconds();
+                    if (bucket.grain == StatsGrain.MINUTE) {
+                        bucket.responseSeconds = new long[] {sample.elapsedSeconds()};
+                    }
+                } else if (sample.clock() == ClockType.ARRIVAL) {
+                    bucket.arrivalLateSecondsSum = sample.lateSeconds();
+                    bucket.arrivalLateSecondsMax = sample.lateSeconds();
+                }
+            }
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
