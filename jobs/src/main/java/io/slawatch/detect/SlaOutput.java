@@ -12,6 +12,11 @@ public interface SlaOutput {
 
     void alert(Alert alert);
 
+    /** A RETRACTED alert; {@code retractedEventTime} is when the alert it withdraws fired. */
+    default void retraction(Alert retraction, Instant retractedEventTime) {
+        alert(retraction);
+    }
+
     void outcome(ClockOutcome outcome);
 
     /** An event that cannot be used, with the reason. */

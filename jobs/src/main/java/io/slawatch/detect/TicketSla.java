@@ -527,10 +527,17 @@ public final class TicketSla implements Serializable {
         out.trace(
                 Instant.ofEpochMilli(at),
                 "late stop before the deadline: " + retracted + " is retracted");
-        out.alert(
+        long retractedAt =
+                thresholds(clock).stream()
+                        .filter(threshold -> threshold.kind() == kind && threshold.level() == level)
+                        .mapToLong(Threshold::at)
+                        .findFirst()
+                        .orElse(deadline);
+        out.retraction(
                 alert(state, ticketId, clock, AlertKind.RETRACTED, level, at, deadline)
                         .retracts(retracted)
-                        .build());
+                        .build(),
+                Instant.ofEpochMilli(retractedAt));
     }
 
     private void cancel(

@@ -19,6 +19,7 @@ import io.slawatch.state.TicketStateSerializer;
 import io.slawatch.stats.StatsSamples;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -257,6 +258,13 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
             alertCounters.get(alert.clock()).get(alert.kind()).inc();
             alerts.collect(alert);
             StatsSamples.of(alert).ifPresent(sample -> ctx.output(SAMPLES, sample));
+        }
+
+        @Override
+        public void retraction(Alert retraction, Instant retractedEventTime) {
+            alert(retraction);
+            StatsSamples.retraction(retraction, retractedEventTime)
+                    .ifPresent(sample -> ctx.output(SAMPLES, sample));
         }
 
         @Override

@@ -18,9 +18,9 @@ import java.util.Optional;
 /**
  * Turns what detection decides into statistics samples, and samples into the buckets they count in.
  *
- * <p>Breaches and escalations count at the clock's deadline, the moment the promise broke, so that
- * a RETRACTED alert, which carries the same deadline, subtracts from exactly the bucket the breach
- * was added to.
+ * <p>An alert counts at the instant it fired (a breach at the deadline); a retraction subtracts in
+ * the bucket of the alert it withdraws, so a corrected bucket holds exactly what a replay in order
+ * would have counted.
  */
 public final class StatsSamples {
 
@@ -82,43 +82,50 @@ public final class StatsSamples {
                         outcome.lateSeconds()));
     }
 
-    /** An alert that changes a count; empty for MET_LATE, which its outcome counts. */
+    /** An alert that changes a count, at the instant it fired; empty for MET_LATE and RETRACTED. */
     public static Optional<StatsSample> of(Alert alert) {
-        Instant at = alert.kind() == AlertKind.AT_RISK ? alert.eventTime() : alert.deadline();
         SampleKind kind =
                 switch (alert.kind()) {
                     case AT_RISK -> SampleKind.AT_RISK;
                     case BREACHED -> SampleKind.BREACHED;
                     case ESCALATED -> SampleKind.ESCALATED;
-                    case RETRACTED -> retracted(alert.retractsAlertId());
-                    case MET_LATE -> null;
+                    case MET_LATE, RETRACTED -> null;
                 };
-        if (kind == null) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                new StatsSample(
-                        kind,
-                        at.toEpochMilli(),
-                        alert.clock(),
-                        alert.channel(),
-                        alert.priority(),
-                        alert.agentId(),
-                        alert.techId(),
-                        alert.team(),
-                        alert.region(),
-                        0,
-                        0));
+        return kind == null
+                ? Optional.empty()
+                : Optional.of(sample(kind, alert, alert.eventTime()));
     }
 
-    /** What retracting an alert subtracts, from its id's kind ({@link Alert#alertId}). */
-    private static SampleKind retracted(String alertId) {
-        String[] parts = alertId.split(":");
-        return switch (AlertKind.valueOf(parts[parts.length - 2])) {
-            case BREACHED -> SampleKind.BREACH_RETRACTED;
-            case ESCALATED -> SampleKind.ESCALATION_RETRACTED;
-            default -> null;
-        };
+    /**
+     * What a RETRACTED alert subtracts, in the bucket of the alert it withdraws ({@code
+     * retractedEventTime}); empty when that alert was not counted.
+     */
+    public static Optional<StatsSample> retraction(Alert retraction, Instant retractedEventTime) {
+        String[] id = retraction.retractsAlertId().split(":");
+        SampleKind kind =
+                switch (AlertKind.valueOf(id[id.length - 2])) {
+                    case BREACHED -> SampleKind.BREACH_RETRACTED;
+                    case ESCALATED -> SampleKind.ESCALATION_RETRACTED;
+                    default -> null;
+                };
+        return kind == null
+                ? Optional.empty()
+                : Optional.of(sample(kind, retraction, retractedEventTime));
+    }
+
+    private static StatsSample sample(SampleKind kind, Alert alert, Instant at) {
+        return new StatsSample(
+                kind,
+                at.toEpochMilli(),
+                alert.clock(),
+                alert.channel(),
+                alert.priority(),
+                alert.agentId(),
+                alert.techId(),
+                alert.team(),
+                alert.region(),
+                0,
+                0);
     }
 
     /** The buckets a sample counts in, each holding only that sample. */
