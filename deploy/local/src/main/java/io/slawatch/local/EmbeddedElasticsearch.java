@@ -35,14 +35,17 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     static final int LOG_TAIL_LINES = 40;
 
-    private final Process process;
+    private final ProcessBuilder launcher;
     private final Path workDirectory;
     private final int httpPort;
+    private Process process;
 
-    private EmbeddedElasticsearch(Process process, Path workDirectory, int httpPort) {
-        this.process = process;
+    private EmbeddedElasticsearch(ProcessBuilder launcher, Path workDirectory, int httpPort)
+            throws IOException {
+        this.launcher = launcher;
         this.workDirectory = workDirectory;
         this.httpPort = httpPort;
+        this.process = launcher.start();
     }
 
     /** Where the build unpacked the distribution, for a slawatch checkout at {@code root}. */
@@ -116,15 +119,33 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         ProcessBuilder builder =
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
-                        .redirectOutput(work.resolve("console.log").toFile());
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(
+                                        work.resolve("console.log").toFile()));
         builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("ES_JAVA_OPTS", HEAP);
         builder.environment().put("ES_PATH_CONF", config.toString());
         builder.environment().put("HOME", work.toString());
-        EmbeddedElasticsearch elasticsearch =
-                new EmbeddedElasticsearch(builder.start(), work, httpPort);
+        EmbeddedElasticsearch elasticsearch = new EmbeddedElasticsearch(builder, work, httpPort);
         elasticsearch.awaitReady();
         return elasticsearch;
+    }
+
+    /** Stops the process but keeps its data and ports: an outage, ended by {@link #restart}. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Starts the stopped process again on the same data and ports and waits until it answers. */
+    public void restart() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Elasticsearch is running");
+        }
+        process = launcher.start();
+        awaitReady();
     }
 
     /** True once the process has exited and its directories are gone. */
@@ -181,10 +202,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+            stop();
         }
         try (Stream<Path> files = Files.walk(workDirectory)) {
             for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -180,6 +180,16 @@ class ElasticsearchSinkITCase {
         return Json.mapper().readTree(sums.toString());
     }
 
+    /** The index's document count; zero while it does not exist yet or does not answer. */
+    static long countOrZero(Http http, String index) {
+        try {
+            String response = http.callOrNotFound("GET", "/" + index + "/_count", null);
+            return response == null ? 0 : Json.mapper().readTree(response).get("count").asLong();
+        } catch (Exception | AssertionError notYet) {
+            return 0;
+        }
+    }
+
     static long count(Http http, String index) throws Exception {
         return Json.mapper()
                 .readTree(http.call("GET", "/" + index + "/_count", null))

@@ -40,6 +40,12 @@ final class SharedElasticsearch implements BeforeAllCallback {
                         });
     }
 
+    /** The shared instance itself, for a test that takes it down and up again. */
+    static EmbeddedElasticsearch instance() {
+        url();
+        return elasticsearch;
+    }
+
     static String url() {
         if (elasticsearch == null) {
             throw new IllegalStateException(
