@@ -106,17 +106,33 @@ public record JobOptions(
 
     /** Where the job writes alerts, outcomes and clock views in Elasticsearch; empty if nowhere. */
     public Optional<ElasticsearchOptions> elasticsearch() {
-        if (elasticsearchUrls.isEmpty()) {
+        return elasticsearchOptions(
+                elasticsearchUrls,
+                elasticsearchApiKey,
+                elasticsearchUser,
+                elasticsearchPassword,
+                elasticsearchCaCertificate,
+                elasticsearchTimeout);
+    }
+
+    private static Optional<ElasticsearchOptions> elasticsearchOptions(
+            List<String> urls,
+            String apiKey,
+            String user,
+            String password,
+            String caCertificate,
+            Duration timeout) {
+        if (urls.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(
                 new ElasticsearchOptions(
-                        elasticsearchUrls,
-                        elasticsearchApiKey,
-                        elasticsearchUser,
-                        elasticsearchPassword,
-                        elasticsearchCaCertificate,
-                        elasticsearchTimeout,
+                        urls,
+                        apiKey,
+                        user,
+                        password,
+                        caCertificate,
+                        timeout,
                         ElasticsearchOptions.DEFAULT_MAX_ACTIONS,
                         ElasticsearchOptions.DEFAULT_FLUSH_INTERVAL,
                         ElasticsearchOptions.DEFAULT_INITIAL_BACKOFF,
@@ -352,46 +368,8 @@ public record JobOptions(
         /** Read from {@link #ELASTICSEARCH_PASSWORD_ENV} when a user is given. */
         public String elasticsearchPassword;
 
-        /**
-         * @throws IllegalArgumentException listing every bad option with how to fix it
-         */
-        public JobOptions build() {
-            return build(new ArrayList<>());
-        }
-
-        JobOptions build(List<String> errors) {
-            if (bootstrapServers == null || bootstrapServers.isBlank()) {
-                errors.add(
-                        "--bootstrap-servers is required, e.g. --bootstrap-servers localhost:9092");
-            }
-            if (policyFile == null) {
-                errors.add("--policy is required, e.g. --policy deploy/policies/default.yaml");
-            } else if (!Files.isReadable(policyFile)) {
-                errors.add("--policy " + policyFile + ": no such readable file");
-            }
-            positive(errors, "out-of-orderness", outOfOrderness, true);
-            positive(errors, "idle-timeout", idleTimeout, false);
-            positive(errors, "future-skew", futureSkew, true);
-            positive(errors, "checkpoint-interval", checkpointInterval, false);
-            positive(errors, "restart-delay", restartDelay, true);
+        private void validateElasticsearch(List<String> errors) {
             positive(errors, "elasticsearch-timeout", elasticsearchTimeout, false);
-            if (maxEventBytes < 1) {
-                errors.add("--max-event-bytes must be at least 1, not " + maxEventBytes);
-            }
-            if (restartAttempts < 0) {
-                errors.add("--restart-attempts cannot be negative");
-            }
-            if (parallelism < 1) {
-                errors.add("--parallelism must be at least 1, not " + parallelism);
-            }
-            for (String topic : List.of(eventsTopic, alertsTopic, outcomesTopic, quarantineTopic)) {
-                if (topic == null || !topic.matches("[a-zA-Z0-9._-]{1,249}")) {
-                    errors.add(
-                            "'"
-                                    + topic
-                                    + "' is not a valid Kafka topic name (letters, digits, . _ -)");
-                }
-            }
             for (String url : elasticsearchUrls) {
                 if (!url.matches("https?://[^/\\s]+/?")) {
                     errors.add(
@@ -414,6 +392,70 @@ public record JobOptions(
                                     + ELASTICSEARCH_PASSWORD_ENV);
                 }
             }
+        }
+
+        /**
+         * The Elasticsearch options alone, validated, for commands that need nothing else.
+         *
+         * @throws IllegalArgumentException listing every bad option with how to fix it
+         */
+        public ElasticsearchOptions elasticsearchOnly() {
+            List<String> errors = new ArrayList<>();
+            validateElasticsearch(errors);
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "bad options:\n  " + String.join("\n  ", errors));
+            }
+            return elasticsearchOptions(
+                            elasticsearchUrls,
+                            elasticsearchApiKey,
+                            elasticsearchUser,
+                            elasticsearchPassword,
+                            elasticsearchCaCertificate,
+                            elasticsearchTimeout)
+                    .orElseThrow();
+        }
+
+        /**
+         * @throws IllegalArgumentException listing every bad option with how to fix it
+         */
+        public JobOptions build() {
+            return build(new ArrayList<>());
+        }
+
+        JobOptions build(List<String> errors) {
+            if (bootstrapServers == null || bootstrapServers.isBlank()) {
+                errors.add(
+                        "--bootstrap-servers is required, e.g. --bootstrap-servers localhost:9092");
+            }
+            if (policyFile == null) {
+                errors.add("--policy is required, e.g. --policy deploy/policies/default.yaml");
+            } else if (!Files.isReadable(policyFile)) {
+                errors.add("--policy " + policyFile + ": no such readable file");
+            }
+            positive(errors, "out-of-orderness", outOfOrderness, true);
+            positive(errors, "idle-timeout", idleTimeout, false);
+            positive(errors, "future-skew", futureSkew, true);
+            positive(errors, "checkpoint-interval", checkpointInterval, false);
+            positive(errors, "restart-delay", restartDelay, true);
+            if (maxEventBytes < 1) {
+                errors.add("--max-event-bytes must be at least 1, not " + maxEventBytes);
+            }
+            if (restartAttempts < 0) {
+                errors.add("--restart-attempts cannot be negative");
+            }
+            if (parallelism < 1) {
+                errors.add("--parallelism must be at least 1, not " + parallelism);
+            }
+            for (String topic : List.of(eventsTopic, alertsTopic, outcomesTopic, quarantineTopic)) {
+                if (topic == null || !topic.matches("[a-zA-Z0-9._-]{1,249}")) {
+                    errors.add(
+                            "'"
+                                    + topic
+                                    + "' is not a valid Kafka topic name (letters, digits, . _ -)");
+                }
+            }
+            validateElasticsearch(errors);
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException(
                         "bad options:\n  " + String.join("\n  ", errors));

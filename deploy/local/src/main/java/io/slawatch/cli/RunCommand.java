@@ -6,14 +6,12 @@ import io.slawatch.policy.SlaPolicy;
 import io.slawatch.time.WallClock;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,49 +52,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Kafka client properties (SASL, TLS, …); values are never printed.")
     Path kafkaProperties;
 
-    @Option(
-            names = "--elasticsearch",
-            split = ",",
-            paramLabel = "URL",
-            description =
-                    "Also write alerts, outcomes and clock views to this Elasticsearch; installs"
-                            + " the index templates when absent.")
-    void elasticsearch(List<String> urls) {
-        options.elasticsearchUrls = urls;
-    }
-
-    @Option(
-            names = "--elasticsearch-api-key-file",
-            paramLabel = "FILE",
-            description = "Elasticsearch API key, on the file's first line.")
-    Path elasticsearchApiKeyFile;
-
-    @Option(
-            names = "--elasticsearch-ca-file",
-            paramLabel = "FILE",
-            description = "PEM certificate of the CA that signed Elasticsearch's TLS certificate.")
-    Path elasticsearchCaFile;
-
-    @Option(
-            names = "--elasticsearch-timeout",
-            paramLabel = "DURATION",
-            description =
-                    "Longest an Elasticsearch request may take before it is retried. Default:"
-                            + " ${DEFAULT-VALUE}.")
-    void elasticsearchTimeout(Duration value) {
-        options.elasticsearchTimeout = value;
-    }
-
-    @Option(
-            names = "--elasticsearch-user",
-            paramLabel = "NAME",
-            description =
-                    "Elasticsearch user; the password comes from the environment variable "
-                            + JobOptions.ELASTICSEARCH_PASSWORD_ENV
-                            + ".")
-    void elasticsearchUser(String user) {
-        options.elasticsearchUser = user;
-    }
+    @Mixin ElasticsearchConnection elasticsearch;
 
     @Option(
             names = "--events-topic",
@@ -234,13 +190,7 @@ final class RunCommand implements Callable<Integer> {
             if (kafkaProperties != null) {
                 options.kafkaProperties = JobOptions.loadKafkaProperties(kafkaProperties);
             }
-            if (elasticsearchApiKeyFile != null) {
-                options.elasticsearchApiKey = JobOptions.readSecret(elasticsearchApiKeyFile);
-            }
-            if (elasticsearchCaFile != null) {
-                options.elasticsearchCaCertificate =
-                        Files.readString(elasticsearchCaFile, StandardCharsets.US_ASCII);
-            }
+            elasticsearch.applyTo(options);
             job = options.build();
         } catch (IllegalArgumentException | IOException e) {
             err.println("slawatch run: " + e.getMessage());

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             RunCommand.class,
             ImportCommand.class,
+            EsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SlawatchCli {

@@ -6,15 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.SlaMonitorJob;
 import io.slawatch.ingest.EventDecoder;
 import io.slawatch.ingest.file.FileLinesSource;
+import io.slawatch.model.QuarantineReason;
+import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.ElasticsearchOptions;
+import io.slawatch.sink.ElasticsearchSink;
+import io.slawatch.sink.IndexedDocument;
 import io.slawatch.sink.RejectedDocuments;
 import io.slawatch.time.EventTime;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -135,6 +141,56 @@ class ElasticsearchSinkITCase {
                         ElasticsearchIndices.installTemplates(
                                 ElasticsearchClients.create(ElasticsearchOptions.of(url))))
                 .isEmpty();
+    }
+
+    static final Queue<QuarantineRecord> QUARANTINED = new ConcurrentLinkedQueue<>();
+
+    @Test
+    void shouldQuarantineADocumentElasticsearchRefusesAndIndexTheRest() throws Exception {
+        String url = SharedElasticsearch.url();
+        Http http = new Http(url);
+        resetIndices(http);
+        ElasticsearchIndices.installTemplates(
+                ElasticsearchClients.create(ElasticsearchOptions.of(url)));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromData("T-1", "T-2", "T-BAD")
+                .sinkTo(
+                        new ElasticsearchSink<String>(
+                                ElasticsearchOptions.of(url),
+                                ticketId -> {
+                                    var source =
+                                            Json.mapper()
+                                                    .createObjectNode()
+                                                    .put(
+                                                            "alertId",
+                                                            ticketId + ":RESPONSE:1:BREACHED:1")
+                                                    .put("ticketId", ticketId);
+                                    if (ticketId.equals("T-BAD")) {
+                                        source.put("customerPhone", "not in the mapping");
+                                    }
+                                    return new IndexedDocument(
+                                            ElasticsearchIndices.ALERTS,
+                                            source.get("alertId").asText(),
+                                            source);
+                                },
+                                () -> QUARANTINED::add));
+        env.execute("a refused document");
+
+        http.call("POST", "/slawatch-alerts/_refresh", null);
+        assertThat(count(http, ElasticsearchIndices.ALERTS)).isEqualTo(2);
+        assertThat(QUARANTINED).hasSize(1);
+        QuarantineRecord refused = QUARANTINED.peek();
+        assertThat(refused.reason()).isEqualTo(QuarantineReason.REJECTED_BY_ELASTICSEARCH);
+        assertThat(refused.ticketId()).isEqualTo("T-BAD");
+        assertThat(refused.detail())
+                .startsWith("index slawatch-alerts, _id T-BAD:RESPONSE:1:BREACHED:1: HTTP 400, ")
+                .contains("customerPhone");
+        assertThat(Json.mapper().readTree(refused.payload()))
+                .isEqualTo(
+                        Json.mapper()
+                                .readTree(
+                                        "{\"alertId\":\"T-BAD:RESPONSE:1:BREACHED:1\",\"ticketId\":\"T-BAD\",\"customerPhone\":\"not in the mapping\"}"));
     }
 
     /** Removes slawatch's indices and templates: tests that fill them share one Elasticsearch. */

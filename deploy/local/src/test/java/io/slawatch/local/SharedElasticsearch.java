@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One Elasticsearch child process per test JVM, started by the first test class that needs it and
  * stopped by JUnit when the run ends; stopping checks that nothing is left behind.
  */
-final class SharedElasticsearch implements BeforeAllCallback {
+public final class SharedElasticsearch implements BeforeAllCallback {
 
     static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
 
@@ -46,7 +46,7 @@ final class SharedElasticsearch implements BeforeAllCallback {
         return elasticsearch;
     }
 
-    static String url() {
+    public static String url() {
         if (elasticsearch == null) {
             throw new IllegalStateException(
                     "annotate the test class with @ExtendWith(SharedElasticsearch.class)");
