@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ImportCommand.class,
             EsCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SlawatchCli {
