@@ -16,7 +16,8 @@ import io.slawatch.sink.KafkaJsonRecords;
 import io.slawatch.sink.KafkaQuarantine;
 import io.slawatch.time.EventTime;
 import io.slawatch.time.WallClock;
-import java.time.Clock;
+import io.slawatch.time.WallClockTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,11 +112,28 @@ public final class LiveJob {
         return config;
     }
 
-    /** Adds the live graph to {@code env}; {@code clock} drives quiet-stream event time. */
+    /**
+     * Adds the live graph to {@code env}; {@code clock} drives quiet-stream event time and the
+     * future-timestamp check.
+     */
     public static void build(
             StreamExecutionEnvironment env, JobOptions options, SlaPolicy policy, WallClock clock) {
+        build(env, options, policy, clock, EventTime.DEFAULT_STARTUP_GRACE);
+    }
+
+    /**
+     * As {@link #build(StreamExecutionEnvironment, JobOptions, SlaPolicy, WallClock)}, with the
+     * startup grace in {@code clock}'s time (the demo's clock runs faster than real time).
+     */
+    public static void build(
+            StreamExecutionEnvironment env,
+            JobOptions options,
+            SlaPolicy policy,
+            WallClock clock,
+            Duration startupGrace) {
         EventDecoder decoder =
-                new EventDecoder(options.maxEventBytes(), options.futureSkew(), Clock.systemUTC());
+                new EventDecoder(
+                        options.maxEventBytes(), options.futureSkew(), new WallClockTime(clock));
         KafkaSource<Decoded> source =
                 KafkaSource.<Decoded>builder()
                         .setBootstrapServers(options.bootstrapServers())
@@ -133,7 +151,7 @@ public final class LiveJob {
                         EventTime.live(
                                 options.outOfOrderness(),
                                 options.idleTimeout(),
-                                EventTime.DEFAULT_STARTUP_GRACE,
+                                startupGrace,
                                 clock),
                         policy);
         SlaMonitorJob.sinkTo(

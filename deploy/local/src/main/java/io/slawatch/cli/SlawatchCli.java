@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             EsCommand.class,
             SimulateCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SlawatchCli {

@@ -62,8 +62,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                         + properties.getProperty("elasticsearch.version"));
     }
 
-    /** Starts a one-node cluster and waits until it answers. */
+    /** Starts a one-node cluster on free ports and waits until it answers. */
     public static EmbeddedElasticsearch start(Path distribution)
+            throws IOException, InterruptedException {
+        return start(distribution, freePort());
+    }
+
+    /** Starts a one-node cluster with its HTTP API on {@code httpPort}. */
+    public static EmbeddedElasticsearch start(Path distribution, int httpPort)
             throws IOException, InterruptedException {
         if (!Files.isExecutable(distribution.resolve("bin/elasticsearch"))) {
             throw new IOException(
@@ -91,7 +97,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         if (root) {
             giveTo(work, UNPRIVILEGED_USER, UNPRIVILEGED_GROUP);
         }
-        int httpPort = freePort();
         int transportPort = freePort();
         List<String> command = new ArrayList<>();
         if (root) {

@@ -79,15 +79,23 @@ public final class TicketSimulator {
         return simulator.finish();
     }
 
-    /** The tickets created between {@code start} and {@code end}, each with its whole life. */
+    /**
+     * The tickets created between {@code start} and {@code end}, each with its whole life, numbered
+     * from {@code firstNumber}.
+     */
     public static Simulation between(
-            SlaPolicy policy, long seed, Instant start, Instant end, double ticketsPerHour) {
+            SlaPolicy policy,
+            long seed,
+            Instant start,
+            Instant end,
+            double ticketsPerHour,
+            int firstNumber) {
         TicketSimulator simulator = new TicketSimulator(policy, seed);
-        int i = 0;
+        int number = firstNumber;
         for (Instant at = simulator.nextArrival(start, ticketsPerHour);
                 at.isBefore(end);
                 at = simulator.nextArrival(at, ticketsPerHour)) {
-            simulator.ticket(++i, at);
+            simulator.ticket(number++, at);
         }
         return simulator.finish();
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One in-process Kafka broker per test JVM: started by the first test class that uses it, closed by
  * JUnit when the whole test run ends (not in a shutdown hook, which would race the JVM's exit).
  */
-final class SharedKafka implements BeforeAllCallback {
+public final class SharedKafka implements BeforeAllCallback {
 
     private static EmbeddedKafka kafka;
 
@@ -29,7 +29,7 @@ final class SharedKafka implements BeforeAllCallback {
                         });
     }
 
-    static String bootstrapServers() {
+    public static String bootstrapServers() {
         if (kafka == null) {
             throw new IllegalStateException(
                     "annotate the test class with @ExtendWith(SharedKafka.class)");
