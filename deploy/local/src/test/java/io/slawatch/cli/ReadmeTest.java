@@ -1,0 +1,57 @@
+package io.slawatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slawatch.JobOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The README's command and option references agree with the code. */
+class ReadmeTest {
+
+    static final Path README =
+            Path.of(System.getProperty("slawatch.root", "../..")).resolve("README.md");
+
+    static String section(String readme, String heading) {
+        int start = readme.indexOf(heading);
+        assertThat(start).as(heading).isNotNegative();
+        int end = readme.indexOf("\n#", start + heading.length());
+        return readme.substring(start, end < 0 ? readme.length() : end);
+    }
+
+    @Test
+    void shouldListExactlyTheLiveJobsOptions() throws IOException {
+        String table = section(Files.readString(README), "### Live job options");
+        Set<String> listed = new TreeSet<>();
+        Matcher option = Pattern.compile("`--([a-z-]+)`").matcher(table);
+        while (option.find()) {
+            listed.add(option.group(1));
+        }
+        assertThat(listed).isEqualTo(new TreeSet<>(JobOptions.NAMES));
+    }
+
+    @Test
+    void shouldShowTheTwoCommandsFirstAndEveryCommandInTheTable() throws IOException {
+        String readme = Files.readString(README);
+        assertThat(readme.lines().skip(3).limit(2).toList())
+                .allMatch(
+                        line ->
+                                line.startsWith("./slawatch demo")
+                                        || line.startsWith("mvn -B verify"));
+        String commands = section(readme, "## Commands");
+        CommandLine cli = SlawatchCli.commandLine(new ByteArrayInputStream(new byte[0]));
+        for (String name : cli.getSubcommands().keySet()) {
+            if (!name.equals("help")) {
+                assertThat(commands).as(name).contains("`./slawatch " + name);
+            }
+        }
+    }
+}
