@@ -30,7 +30,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * The slawatch job graph: source (decoding, event time per split) → separate quarantine →
- * keyBy(ticketId) → {@link TicketSlaFunction} → alerts, outcomes and quarantine sinks.
+ * keyBy(ticketId) → {@link TicketSlaFunction} → alerts, outcomes and quarantine sinks; clock views
+ * and statistics ({@link #statistics}) go to Elasticsearch ({@link #sinkToElasticsearch}).
  *
  * <p>It receives its source, watermark strategy and sinks, so the same graph runs live on Kafka and
  * in replay over files. The source, decoding and event time run at the source's parallelism with

@@ -41,8 +41,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Runs every ticket's SLA clocks: keyed by ticketId, one {@link TicketState} per ticket, driven by
- * event time. Alerts are the main output; clock outcomes and quarantined events leave through side
- * outputs.
+ * event time. Alerts are the main output; clock outcomes, clock views, statistics samples and
+ * quarantined events leave through side outputs.
  *
  * <p>Each ticket has at most one event-time timer, at the earliest instant it needs: its next
  * threshold, the end of its retention after CLOSED or CANCELLED, its safety horizon, or its

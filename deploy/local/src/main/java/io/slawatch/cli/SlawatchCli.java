@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             EsCommand.class,
             SimulateCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SlawatchCli {

@@ -11,23 +11,29 @@ import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
 import io.slawatch.simulate.TicketSimulator;
 import io.slawatch.time.EventTime;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.PipelineOptions;
@@ -91,7 +97,7 @@ public final class Demo {
     private final Map<String, Long> quarantined = new TreeMap<>();
     private long simulatedTickets;
     private String status = "";
-    private volatile AtomicBoolean producing;
+    private final AtomicBoolean producing = new AtomicBoolean(true);
     private volatile boolean consuming = true;
 
     public Demo(
@@ -170,13 +176,32 @@ public final class Demo {
 
         Thread producer = new Thread(() -> produce(options, clock), "demo-simulator");
         Thread consumer = new Thread(() -> consume(options), "demo-alerts");
-        AtomicBoolean producing = new AtomicBoolean(true);
-        this.producing = producing;
         producer.setDaemon(true);
         consumer.setDaemon(true);
         producer.start();
         consumer.start();
 
+        try {
+            showUntilStopped(clock, job, realDuration);
+        } finally {
+            producing.set(false);
+            producer.join(TimeUnit.SECONDS.toMillis(10));
+            Thread.sleep(DRAIN.toMillis()); // let the last alerts reach the terminal
+            consuming = false;
+            consumer.join(TimeUnit.SECONDS.toMillis(10));
+            if (!job.getJobStatus().get().isTerminalState()) {
+                job.cancel().get(1, TimeUnit.MINUTES);
+            }
+            awaitTermination(job);
+        }
+        clearStatus();
+        out.print(summary());
+        out.flush();
+    }
+
+    /** The status line every second, until the duration has passed or {@code stop} is set. */
+    private void showUntilStopped(SimulatedClock clock, JobClient job, long realDuration)
+            throws InterruptedException {
         JobStatusProbe probe = new JobStatusProbe(settings.uiPort(), job.getJobID().toString());
         long end =
                 System.currentTimeMillis()
@@ -194,22 +219,11 @@ public final class Demo {
             }
             Thread.sleep(Math.min(STATUS_INTERVAL.toMillis(), Math.max(1, end - now)));
         }
-        producing.set(false);
-        producer.join(TimeUnit.SECONDS.toMillis(10));
-        Thread.sleep(DRAIN.toMillis()); // let the last alerts reach the terminal
-        consuming = false;
-        consumer.join(TimeUnit.SECONDS.toMillis(10));
-        job.cancel().get(1, TimeUnit.MINUTES);
-        awaitTermination(job);
-        clearStatus();
-        out.print(summary());
-        out.flush();
     }
 
     private static void awaitRunning(JobClient job) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (job.getJobStatus().get() != org.apache.flink.api.common.JobStatus.RUNNING
-                && System.nanoTime() < deadline) {
+        while (job.getJobStatus().get() != JobStatus.RUNNING && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
     }
@@ -218,7 +232,7 @@ public final class Demo {
     private void awaitTermination(JobClient job) throws Exception {
         try {
             job.getJobExecutionResult().get(1, TimeUnit.MINUTES);
-        } catch (java.util.concurrent.ExecutionException cancelled) {
+        } catch (ExecutionException cancelled) {
             // A cancelled job ends this way; its state was only this demo's.
         }
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
@@ -228,10 +242,10 @@ public final class Demo {
     }
 
     public static boolean portFree(int port) {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
-            socket.bind(new java.net.InetSocketAddress(port));
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
             return true;
-        } catch (java.io.IOException inUse) {
+        } catch (IOException inUse) {
             return false;
         }
     }
@@ -248,8 +262,7 @@ public final class Demo {
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             PriorityQueue<TicketSimulator.Delivery> due =
                     new PriorityQueue<>(
-                            java.util.Comparator.comparingLong(
-                                    TicketSimulator.Delivery::deliverAt));
+                            Comparator.comparingLong(TicketSimulator.Delivery::deliverAt));
             // Traffic starts now, with the job running: nothing waits in a backlog.
             Instant generated = Instant.ofEpochMilli(clock.millis());
             int nextNumber = 1;
@@ -341,7 +354,7 @@ public final class Demo {
                     }
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             println("slawatch demo: cannot read a record: " + e.getMessage());
         }
     }

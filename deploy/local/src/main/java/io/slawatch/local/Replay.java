@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
@@ -104,19 +105,20 @@ public final class Replay {
         }
         sortLines(
                 options.alerts(),
-                Comparator.comparing((JsonNode n) -> n.get("eventTime").asText())
-                        .thenComparing(n -> n.get("alertId").asText()));
+                n -> n.get("eventTime").asText() + '\0' + n.get("alertId").asText());
         sortLines(
                 options.outcomes(),
-                Comparator.comparing((JsonNode n) -> n.get("startedAt").asText())
-                        .thenComparing(n -> n.get("outcomeId").asText()));
+                n -> n.get("startedAt").asText() + '\0' + n.get("outcomeId").asText());
         sortLines(
                 options.quarantine(),
-                Comparator.comparing((JsonNode n) -> text(n, "file"))
-                        .thenComparingLong(n -> n.path("line").asLong())
-                        .thenComparing(n -> n.get("reason").asText())
-                        .thenComparing(n -> text(n, "eventId"))
-                        .thenComparing(n -> n.get("payload").asText()));
+                n ->
+                        String.join(
+                                "\0",
+                                text(n, "file"),
+                                String.format("%019d", n.path("line").asLong()),
+                                n.get("reason").asText(),
+                                text(n, "eventId"),
+                                n.get("payload").asText()));
         return new Result(
                 counter(result, SeparateQuarantineFunction.EVENTS_READ),
                 counter(result, TicketSlaFunction.DUPLICATES),
@@ -134,16 +136,20 @@ public final class Replay {
         return value == null ? "" : value.asText();
     }
 
-    /** Rewrites a JSON-lines file in {@code order}: parallel subtasks write in any order. */
-    static void sortLines(Path file, Comparator<JsonNode> order) throws IOException {
-        record Line(JsonNode node, String text) {}
+    /**
+     * Rewrites a JSON-lines file in the order of each line's {@code key}: parallel subtasks write
+     * in any order. Only the lines and their keys are held, not parsed trees, so that outputs of
+     * millions of lines fit in memory.
+     */
+    static void sortLines(Path file, Function<JsonNode, String> key) throws IOException {
+        record Line(String key, String text) {}
         List<Line> lines = new ArrayList<>();
         try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-                lines.add(new Line(Json.mapper().readTree(text), text));
+                lines.add(new Line(key.apply(Json.mapper().readTree(text)), text));
             }
         }
-        lines.sort(Comparator.comparing(Line::node, order));
+        lines.sort(Comparator.comparing(Line::key));
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (Line line : lines) {
                 writer.write(line.text());

@@ -14,6 +14,7 @@ import io.slawatch.serde.Json;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -331,7 +332,7 @@ public final class TicketSimulator {
         void deliver() {
             for (ObjectNode event : events) {
                 long occurred =
-                        java.time.OffsetDateTime.parse(event.get("occurredAt").asText())
+                        OffsetDateTime.parse(event.get("occurredAt").asText())
                                 .toInstant()
                                 .toEpochMilli();
                 long delay;

@@ -1,11 +1,13 @@
 package io.slawatch.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.serde.Json;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -43,9 +45,7 @@ final class GrafanaQueries {
         range.put("gte", from.toEpochMilli()).put("lte", to.toEpochMilli());
         range.put("format", "epoch_millis");
         ObjectNode queryString =
-                ((com.fasterxml.jackson.databind.node.ArrayNode) bool.get("filter"))
-                        .addObject()
-                        .putObject("query_string");
+                ((ArrayNode) bool.get("filter")).addObject().putObject("query_string");
         queryString.put("analyze_wildcard", true);
         queryString.put("query", withAllValues(target.path("query").asText(ALL)));
         JsonNode metrics = target.get("metrics");
@@ -144,7 +144,7 @@ final class GrafanaQueries {
 
     /** Every field a target reads, with the kind of mapping it needs: numeric, keyword or date. */
     static Map<String, String> fieldsNeeded(JsonNode target) {
-        Map<String, String> needed = new java.util.TreeMap<>();
+        Map<String, String> needed = new TreeMap<>();
         for (JsonNode metric : target.get("metrics")) {
             if (FIELD_METRICS.contains(metric.get("type").asText())) {
                 needed.put(metric.get("field").asText(), "numeric");

@@ -1,0 +1,4 @@
+package io.slawatch.bench;
+
+/** One measured figure, as a row of the report. */
+record Figure(String measure, String value, String note) {}
