@@ -158,14 +158,15 @@ final class DemoCommand implements Callable<Integer> {
                             System.console() != null,
                             stop)
                     .run();
+            out.println("slawatch demo: stopped; nothing left running");
+            out.flush();
         } finally {
+            // On Ctrl-C the JVM exits as soon as the hook returns: only now is all closed.
             stopped.countDown();
             if (!stop.get()) {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
             }
         }
-        out.println("slawatch demo: stopped; nothing left running");
-        out.flush();
         return 0;
     }
 }
