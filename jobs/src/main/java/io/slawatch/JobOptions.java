@@ -243,7 +243,12 @@ public record JobOptions(
         builder.bootstrapServers = values.get("bootstrap-servers");
         String properties = values.get("kafka-properties");
         if (properties != null) {
-            builder.kafkaProperties = reading.properties(Path.of(properties));
+            builder.kafkaProperties =
+                    reading.file(
+                            "kafka-properties",
+                            Path.of(properties),
+                            JobOptions::loadKafkaProperties,
+                            Map.of());
         }
         builder.eventsTopic = values.getOrDefault("events-topic", builder.eventsTopic);
         builder.alertsTopic = values.getOrDefault("alerts-topic", builder.alertsTopic);
@@ -274,12 +279,22 @@ public record JobOptions(
         }
         String apiKeyFile = values.get("elasticsearch-api-key-file");
         if (apiKeyFile != null) {
-            builder.elasticsearchApiKey = reading.secret(Path.of(apiKeyFile));
+            builder.elasticsearchApiKey =
+                    reading.file(
+                            "elasticsearch-api-key-file",
+                            Path.of(apiKeyFile),
+                            JobOptions::readSecret,
+                            null);
         }
         builder.elasticsearchUser = values.get("elasticsearch-user");
         String caFile = values.get("elasticsearch-ca-file");
         if (caFile != null) {
-            builder.elasticsearchCaCertificate = reading.text(Path.of(caFile));
+            builder.elasticsearchCaCertificate =
+                    reading.file(
+                            "elasticsearch-ca-file",
+                            Path.of(caFile),
+                            file -> Files.readString(file, StandardCharsets.US_ASCII),
+                            null);
         }
         builder.elasticsearchTimeout =
                 reading.duration("elasticsearch-timeout", builder.elasticsearchTimeout);
@@ -570,48 +585,27 @@ public record JobOptions(
             }
         }
 
-        /** A secret kept in a file: its first line, never echoed. */
-        String secret(Path file) {
+        /** What {@code read} makes of the file named by {@code --option}; the error if it fails. */
+        <T> T file(String option, Path file, FileContent<T> read, T fallback) {
             try {
-                return readSecret(file);
+                return read.from(file);
             } catch (IOException e) {
                 errors.add(
-                        "--elasticsearch-api-key-file "
+                        "--"
+                                + option
+                                + " "
                                 + file
                                 + ": cannot read ("
                                 + e.getClass().getSimpleName()
                                 + ")");
-                return null;
+                return fallback;
             }
         }
+    }
 
-        /** A PEM CA certificate. */
-        String text(Path file) {
-            try {
-                return Files.readString(file, StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                errors.add(
-                        "--elasticsearch-ca-file "
-                                + file
-                                + ": cannot read ("
-                                + e.getClass().getSimpleName()
-                                + ")");
-                return null;
-            }
-        }
-
-        Map<String, String> properties(Path file) {
-            try {
-                return loadKafkaProperties(file);
-            } catch (IOException e) {
-                errors.add(
-                        "--kafka-properties "
-                                + file
-                                + ": cannot read ("
-                                + e.getClass().getSimpleName()
-                                + ")");
-                return Map.of();
-            }
-        }
+    /** Reads what an option's file holds. */
+    @FunctionalInterface
+    private interface FileContent<T> {
+        T from(Path file) throws IOException;
     }
 }

@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.slawatch.SlaMonitorJob;
-import io.slawatch.ingest.EventDecoder;
-import io.slawatch.ingest.file.FileLinesSource;
-import io.slawatch.policy.PolicyLoader;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.ElasticsearchOptions;
-import io.slawatch.sink.RejectedDocuments;
-import io.slawatch.time.EventTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,28 +64,10 @@ class DashboardContractITCase {
         ElasticsearchSinkITCase.resetIndices(http);
         ElasticsearchIndices.installTemplates(
                 ElasticsearchClients.create(ElasticsearchOptions.of(SharedElasticsearch.url())));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        SlaMonitorJob.Outputs outputs =
-                SlaMonitorJob.build(
-                        env,
-                        new FileLinesSource(
-                                List.of(
-                                        ElasticsearchSinkITCase.SAMPLE.toString(),
-                                        LATE_TECHNICIAN.toString()),
-                                EventDecoder.withDefaults()),
-                        1,
-                        EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
-                        PolicyLoader.load(ROOT.resolve("deploy/policies/default.yaml")));
-        SlaMonitorJob.sinkTo(
-                outputs,
-                new SlaMonitorJob.Sinks(
-                        new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()));
-        SlaMonitorJob.sinkToElasticsearch(
-                outputs,
-                ElasticsearchOptions.of(SharedElasticsearch.url()),
-                RejectedDocuments.logged());
-        env.execute("dashboard contract");
+        ElasticsearchSinkITCase.replayIntoElasticsearch(
+                        SharedElasticsearch.url(), ElasticsearchSinkITCase.SAMPLE, LATE_TECHNICIAN)
+                .getJobExecutionResult()
+                .get(5, TimeUnit.MINUTES);
         http.call("POST", "/slawatch-*/_refresh", null);
         datasources = datasources();
         mappings = mappings();

@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.slawatch.SlaMonitorJob;
-import io.slawatch.ingest.EventDecoder;
-import io.slawatch.ingest.file.FileLinesSource;
-import io.slawatch.policy.PolicyLoader;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.ElasticsearchOptions;
-import io.slawatch.sink.RejectedDocuments;
-import io.slawatch.time.EventTime;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +22,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -105,27 +97,6 @@ class ElasticsearchOutageITCase {
         return stream;
     }
 
-    static JobClient start(Path input, String url) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        SlaMonitorJob.Outputs outputs =
-                SlaMonitorJob.build(
-                        env,
-                        new FileLinesSource(List.of(input.toString()), EventDecoder.withDefaults()),
-                        1,
-                        EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
-                        PolicyLoader.load(
-                                ElasticsearchSinkITCase.ROOT.resolve(
-                                        "deploy/policies/default.yaml")));
-        SlaMonitorJob.sinkTo(
-                outputs,
-                new SlaMonitorJob.Sinks(
-                        new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()));
-        SlaMonitorJob.sinkToElasticsearch(
-                outputs, ElasticsearchOptions.of(url), RejectedDocuments.logged());
-        return env.executeAsync("slawatch through an elasticsearch outage");
-    }
-
     /** Every slawatch document, by index and id. */
     static Map<String, JsonNode> documents(Http http) throws Exception {
         http.call("POST", "/slawatch-*/_refresh", null);
@@ -163,21 +134,29 @@ class ElasticsearchOutageITCase {
         Path input = weeksOfSample();
 
         reset(http, url);
-        start(input, url).getJobExecutionResult().get(5, TimeUnit.MINUTES);
+        ElasticsearchSinkITCase.replayIntoElasticsearch(url, input)
+                .getJobExecutionResult()
+                .get(5, TimeUnit.MINUTES);
         Map<String, JsonNode> withoutOutage = documents(http);
         assertThat(withoutOutage).hasSizeGreaterThan(WEEKS_OF_SAMPLE * 200);
 
         reset(http, url);
-        JobClient job = start(input, url);
+        JobClient job = ElasticsearchSinkITCase.replayIntoElasticsearch(url, input);
         Await.until(
                 () -> ElasticsearchSinkITCase.countOrZero(http, ElasticsearchIndices.CLOCKS),
                 count -> count > 0,
                 Duration.ofMinutes(2));
         elasticsearch.stop();
         assertThat(job.getJobStatus().get()).as("stopped mid-run").isEqualTo(JobStatus.RUNNING);
-        Thread.sleep(OUTAGE.toMillis()); // the outage itself, not a wait for something
-        assertThat(job.getJobStatus().get())
-                .as("retrying, not failed, after " + OUTAGE)
+        long outageEnds = System.nanoTime() + OUTAGE.toNanos();
+        assertThat(
+                        Await.until(
+                                () -> job.getJobStatus().get(),
+                                status ->
+                                        status != JobStatus.RUNNING
+                                                || System.nanoTime() >= outageEnds,
+                                OUTAGE.plusSeconds(5)))
+                .as("retrying, not failed, through the whole outage")
                 .isEqualTo(JobStatus.RUNNING);
         elasticsearch.restart();
         job.getJobExecutionResult().get(5, TimeUnit.MINUTES);

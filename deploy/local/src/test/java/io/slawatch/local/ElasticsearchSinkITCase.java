@@ -18,9 +18,11 @@ import io.slawatch.sink.IndexedDocument;
 import io.slawatch.sink.RejectedDocuments;
 import io.slawatch.time.EventTime;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -44,14 +46,19 @@ class ElasticsearchSinkITCase {
                             .setNumberSlotsPerTaskManager(2)
                             .build());
 
-    static void replayIntoElasticsearch(String url) throws Exception {
+    /**
+     * Starts the job graph over {@code inputs} in replay mode, writing to the Elasticsearch at
+     * {@code url} only; the caller waits for its end.
+     */
+    static JobClient replayIntoElasticsearch(String url, Path... inputs) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         SlaMonitorJob.Outputs outputs =
                 SlaMonitorJob.build(
                         env,
                         new FileLinesSource(
-                                List.of(SAMPLE.toString()), EventDecoder.withDefaults()),
+                                Stream.of(inputs).map(Path::toString).toList(),
+                                EventDecoder.withDefaults()),
                         1,
                         EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
                         PolicyLoader.load(ROOT.resolve("deploy/policies/default.yaml")));
@@ -61,7 +68,11 @@ class ElasticsearchSinkITCase {
                         new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()));
         SlaMonitorJob.sinkToElasticsearch(
                 outputs, ElasticsearchOptions.of(url), RejectedDocuments.logged());
-        env.execute("slawatch into elasticsearch");
+        return env.executeAsync("slawatch into elasticsearch");
+    }
+
+    static void replaySampleIntoElasticsearch(String url) throws Exception {
+        replayIntoElasticsearch(url, SAMPLE).getJobExecutionResult().get(5, TimeUnit.MINUTES);
     }
 
     @Test
@@ -74,7 +85,7 @@ class ElasticsearchSinkITCase {
                                 ElasticsearchClients.create(ElasticsearchOptions.of(url))))
                 .containsExactlyElementsOf(ElasticsearchIndices.TEMPLATES);
 
-        replayIntoElasticsearch(url);
+        replaySampleIntoElasticsearch(url);
         http.call("POST", "/slawatch-*/_refresh", null);
         assertThat(count(http, ElasticsearchIndices.ALERTS)).isEqualTo(62);
         assertThat(count(http, ElasticsearchIndices.OUTCOMES)).isEqualTo(92);
@@ -131,7 +142,7 @@ class ElasticsearchSinkITCase {
         assertThat(mapping.at("/slawatch-alerts/mappings/properties/eventTime/type").asText())
                 .isEqualTo("date");
 
-        replayIntoElasticsearch(url);
+        replaySampleIntoElasticsearch(url);
         http.call("POST", "/slawatch-*/_refresh", null);
         assertThat(count(http, ElasticsearchIndices.ALERTS))
                 .as("a replay overwrites")
