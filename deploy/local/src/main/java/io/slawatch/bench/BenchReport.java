@@ -7,11 +7,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Runs every benchmark, prints each figure as it comes and writes the report's figures. */
@@ -20,26 +22,35 @@ public final class BenchReport {
     static final String BEGIN = "<!-- figures: written by ./slawatch bench -->";
     static final String END = "<!-- /figures -->";
 
+    /** Records of the end-to-end run: it is limited by the live pipeline, not the input. */
+    static final int END_TO_END_RECORDS = 100_000;
+
+    /** Between two unanswered tickets of the latency benchmark. */
+    static final Duration LATENCY_SPACING = Duration.ofMillis(100);
+
     private BenchReport() {}
 
     public static void run(
-            SlaPolicy policy, boolean quick, String command, Path report, PrintWriter out)
+            SlaPolicy policy,
+            Path policyFile,
+            Path root,
+            boolean quick,
+            String command,
+            Path report,
+            PrintWriter out)
             throws Exception {
         List<Figure> figures = new ArrayList<>();
         Path work = Files.createTempDirectory("slawatch-bench-");
         try {
-            Benchmarks bench =
-                    new Benchmarks(
-                            policy,
-                            quick,
-                            work,
-                            figure -> {
-                                figures.add(figure);
-                                out.printf(
-                                        "%-45s %-28s %s%n",
-                                        figure.measure(), figure.value(), figure.note());
-                                out.flush();
-                            });
+            Consumer<Figure> reportTo =
+                    figure -> {
+                        figures.add(figure);
+                        out.printf(
+                                "%-45s %-28s %s%n",
+                                figure.measure(), figure.value(), figure.note());
+                        out.flush();
+                    };
+            Benchmarks bench = new Benchmarks(policy, quick, work, reportTo);
             out.println("slawatch bench: " + machine() + (quick ? " (quick)" : ""));
             out.flush();
             BenchEvents traffic = BenchEvents.simulate(policy, quick ? 20_000 : 100_000);
@@ -51,6 +62,12 @@ public final class BenchReport {
                 bench.detectionThroughput(traffic, 1, JobOptions.StateBackend.ROCKSDB);
             }
             bench.detectionThroughput(traffic, 2, JobOptions.StateBackend.ROCKSDB);
+            try (LiveBenchmarks live = new LiveBenchmarks(policy, policyFile, root, reportTo)) {
+                live.endToEnd(traffic, END_TO_END_RECORDS);
+                int tickets = quick ? 100 : 300;
+                live.latency(tickets, LATENCY_SPACING, 0);
+                live.latency(tickets, LATENCY_SPACING, quick ? 2_000 : 5_000);
+            }
             int open = quick ? 100_000 : 1_000_000;
             bench.statePerOpenTicket(open, JobOptions.StateBackend.HASHMAP);
             bench.statePerOpenTicket(open, JobOptions.StateBackend.ROCKSDB);

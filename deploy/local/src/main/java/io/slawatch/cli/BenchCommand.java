@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Measure, in one run: the decoding ceiling, detection throughput (parallelism 1 and 2,"
-                    + " heap and RocksDB), state per open ticket and replay throughput; print a"
-                    + " table and write it into docs/BENCHMARKS.md with the machine and the command."
+                    + " heap and RocksDB), end to end through Kafka and Elasticsearch, detection"
+                    + " latency, state per open ticket and replay throughput; print a table and"
+                    + " write it into docs/BENCHMARKS.md with the machine and the command."
         })
 final class BenchCommand implements Callable<Integer> {
 
@@ -49,7 +50,14 @@ final class BenchCommand implements Callable<Integer> {
             return 1;
         }
         String command = "./slawatch bench" + (quick ? " --quick" : "");
-        BenchReport.run(loaded, quick, command, report, out);
+        BenchReport.run(
+                loaded,
+                policy,
+                Path.of(System.getProperty("slawatch.root", ".")),
+                quick,
+                command,
+                report,
+                out);
         return 0;
     }
 }
