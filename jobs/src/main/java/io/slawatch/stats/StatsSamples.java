@@ -131,25 +131,21 @@ public final class StatsSamples {
     /** The buckets a sample counts in, each holding only that sample. */
     public static List<StatsBucket> buckets(StatsSample sample) {
         List<StatsBucket> buckets = new ArrayList<>(3);
-        StatsBucket minute = bucket(StatsGrain.MINUTE, sample.at());
+        StatsBucket minute =
+                bucket(
+                        StatsGrain.MINUTE,
+                        sample,
+                        sample.channel().name(),
+                        sample.priority().name());
         minute.channel = sample.channel();
         minute.priority = sample.priority();
-        minute.id =
-                Instant.ofEpochMilli(minute.start) + ":" + minute.channel + ":" + minute.priority;
-        add(minute, sample);
         buckets.add(minute);
         boolean finished = sample.kind() == SampleKind.MET || sample.kind() == SampleKind.MET_LATE;
         if (finished && sample.clock() == ClockType.ARRIVAL && sample.techId() != null) {
-            StatsBucket technician = bucket(StatsGrain.TECHNICIAN_HOUR, sample.at());
+            StatsBucket technician =
+                    bucket(StatsGrain.TECHNICIAN_HOUR, sample, sample.techId(), sample.region());
             technician.techId = sample.techId();
             technician.region = sample.region();
-            technician.id =
-                    Instant.ofEpochMilli(technician.start)
-                            + ":"
-                            + technician.techId
-                            + ":"
-                            + nullToEmpty(technician.region);
-            add(technician, sample);
             buckets.add(technician);
         }
         boolean breach =
@@ -157,25 +153,31 @@ public final class StatsSamples {
                         || sample.kind() == SampleKind.BREACH_RETRACTED;
         if (sample.agentId() != null
                 && (breach || (finished && sample.clock() == ClockType.RESPONSE))) {
-            StatsBucket agent = bucket(StatsGrain.AGENT_DAY, sample.at());
+            StatsBucket agent =
+                    bucket(StatsGrain.AGENT_DAY, sample, sample.agentId(), sample.team());
             agent.agentId = sample.agentId();
             agent.team = sample.team();
-            agent.id =
-                    Instant.ofEpochMilli(agent.start)
-                            + ":"
-                            + agent.agentId
-                            + ":"
-                            + nullToEmpty(agent.team);
-            add(agent, sample);
             buckets.add(agent);
         }
         return buckets;
     }
 
-    private static StatsBucket bucket(StatsGrain grain, long at) {
+    /**
+     * A bucket of {@code grain} holding {@code sample}, with the id {@code {start}:{key}:{detail}};
+     * the caller sets the dimensions the key and detail name.
+     */
+    private static StatsBucket bucket(
+            StatsGrain grain, StatsSample sample, String key, String detail) {
         StatsBucket bucket = new StatsBucket();
         bucket.grain = grain;
-        bucket.start = grain.bucketStart(at);
+        bucket.start = grain.bucketStart(sample.at());
+        bucket.id =
+                Instant.ofEpochMilli(bucket.start)
+                        + ":"
+                        + key
+                        + ":"
+                        + (detail == null ? "" : detail);
+        add(bucket, sample);
         return bucket;
     }
 
@@ -206,9 +208,5 @@ public final class StatsSamples {
                 }
             }
         }
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

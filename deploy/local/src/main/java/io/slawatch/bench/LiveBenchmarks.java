@@ -2,6 +2,7 @@ package io.slawatch.bench;
 
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
+import io.slawatch.demo.Demo;
 import io.slawatch.ingest.SeparateQuarantineFunction;
 import io.slawatch.local.EmbeddedElasticsearch;
 import io.slawatch.local.EmbeddedKafka;
@@ -25,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -88,10 +88,7 @@ final class LiveBenchmarks implements AutoCloseable {
                 StreamExecutionEnvironment.createLocalEnvironment(LiveJob.configuration(options));
         LiveJob.build(env, options, policy, WallClock.SYSTEM);
         JobClient job = env.executeAsync("bench live");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (job.getJobStatus().get() != JobStatus.RUNNING && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Demo.awaitRunning(job);
         return job;
     }
 

@@ -221,7 +221,8 @@ public final class Demo {
         }
     }
 
-    private static void awaitRunning(JobClient job) throws Exception {
+    /** Waits, for at most a minute, until {@code job} runs: its tasks are deployed. */
+    public static void awaitRunning(JobClient job) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (job.getJobStatus().get() != JobStatus.RUNNING && System.nanoTime() < deadline) {
             Thread.sleep(100);
