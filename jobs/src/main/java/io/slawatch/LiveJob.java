@@ -17,12 +17,12 @@ import io.slawatch.sink.KafkaQuarantine;
 import io.slawatch.time.EventTime;
 import io.slawatch.time.WallClock;
 import io.slawatch.time.WallClockTime;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -118,41 +118,12 @@ public final class LiveJob {
      */
     public static void build(
             StreamExecutionEnvironment env, JobOptions options, SlaPolicy policy, WallClock clock) {
-        build(env, options, policy, clock, EventTime.DEFAULT_STARTUP_GRACE);
-    }
-
-    /**
-     * As {@link #build(StreamExecutionEnvironment, JobOptions, SlaPolicy, WallClock)}, with the
-     * startup grace in {@code clock}'s time (the demo's clock runs faster than real time).
-     */
-    public static void build(
-            StreamExecutionEnvironment env,
-            JobOptions options,
-            SlaPolicy policy,
-            WallClock clock,
-            Duration startupGrace) {
-        EventDecoder decoder =
-                new EventDecoder(
-                        options.maxEventBytes(), options.futureSkew(), new WallClockTime(clock));
-        KafkaSource<Decoded> source =
-                KafkaSource.<Decoded>builder()
-                        .setBootstrapServers(options.bootstrapServers())
-                        .setProperties(kafkaProperties(options))
-                        .setTopics(options.eventsTopic())
-                        .setGroupId(options.groupId())
-                        .setStartingOffsets(startingOffsets(options.startingOffsets()))
-                        .setDeserializer(new KafkaEventsDeserializer(decoder))
-                        .build();
         SlaMonitorJob.Outputs outputs =
                 SlaMonitorJob.build(
                         env,
-                        source,
+                        source(options, clock),
                         options.parallelism(),
-                        EventTime.live(
-                                options.outOfOrderness(),
-                                options.idleTimeout(),
-                                startupGrace,
-                                clock),
+                        eventTime(options, clock),
                         policy);
         SlaMonitorJob.sinkTo(
                 outputs,
@@ -185,6 +156,30 @@ public final class LiveJob {
                                     es,
                                     new KafkaQuarantine(options.quarantineTopic(), producer));
                         });
+    }
+
+    /** The events topic, decoded in the source with {@code clock} for the future check. */
+    public static KafkaSource<Decoded> source(JobOptions options, WallClock clock) {
+        EventDecoder decoder =
+                new EventDecoder(
+                        options.maxEventBytes(), options.futureSkew(), new WallClockTime(clock));
+        return KafkaSource.<Decoded>builder()
+                .setBootstrapServers(options.bootstrapServers())
+                .setProperties(kafkaProperties(options))
+                .setTopics(options.eventsTopic())
+                .setGroupId(options.groupId())
+                .setStartingOffsets(startingOffsets(options.startingOffsets()))
+                .setDeserializer(new KafkaEventsDeserializer(decoder))
+                .build();
+    }
+
+    /** Live event time: the options' bounds, following {@code clock} on quiet partitions. */
+    public static WatermarkStrategy<Decoded> eventTime(JobOptions options, WallClock clock) {
+        return EventTime.live(
+                options.outOfOrderness(),
+                options.idleTimeout(),
+                EventTime.DEFAULT_STARTUP_GRACE,
+                clock);
     }
 
     private static DeliveryGuarantee guarantee(JobOptions options) {

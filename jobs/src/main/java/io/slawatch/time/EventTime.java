@@ -10,12 +10,16 @@ public final class EventTime {
     /** How late an event may come and still count as in order. */
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(2);
 
-    /** How long a source split may be quiet before its event time follows the wall clock. */
+    /**
+     * How long a source split may be quiet, in real time while it is not backpressured, before its
+     * event time follows the wall clock.
+     */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(1);
 
     /**
-     * How long a split that has delivered nothing since the job started waits before following the
-     * wall clock: time for a restarted job's backlog to begin arriving.
+     * How long a split that has delivered nothing since the job started waits (real time, while it
+     * is not backpressured) before following the wall clock: time for a restarted job's backlog to
+     * begin arriving.
      */
     public static final Duration DEFAULT_STARTUP_GRACE = Duration.ofSeconds(10);
 
@@ -24,14 +28,19 @@ public final class EventTime {
 
     private EventTime() {}
 
-    /** Live: bounded out-of-orderness, following the wall clock on quiet splits. */
+    /**
+     * Live: bounded out-of-orderness, following {@code clock} on quiet splits; quietness is real
+     * time, so a demo's faster clock does not shorten the idle timeout or the startup grace.
+     */
     public static WatermarkStrategy<Decoded> live(
             Duration outOfOrderness, Duration idleTimeout, Duration startupGrace, WallClock clock) {
         long bound = outOfOrderness.toMillis();
         long idle = idleTimeout.toMillis();
         long grace = startupGrace.toMillis();
         return WatermarkStrategy.<Decoded>forGenerator(
-                        context -> new QuietStreamWatermarks(bound, idle, grace, clock))
+                        context ->
+                                new QuietStreamWatermarks(
+                                        bound, idle, grace, clock, context.getInputActivityClock()))
                 .withTimestampAssigner(EventTime::timestamp);
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.util.clock.RelativeClock;
 import org.junit.jupiter.api.Test;
 
 class QuietStreamWatermarksTest {
@@ -23,6 +24,22 @@ class QuietStreamWatermarksTest {
     static final long T0 = Instant.parse("2026-11-23T01:00:00Z").toEpochMilli();
 
     long now = T0;
+
+    /** Real time the split was not held back; it stands still while the task is backpressured. */
+    long active = 0;
+
+    final RelativeClock activity =
+            new RelativeClock() {
+                @Override
+                public long relativeTimeMillis() {
+                    return active;
+                }
+
+                @Override
+                public long relativeTimeNanos() {
+                    return active * 1_000_000;
+                }
+            };
     final List<Long> emitted = new ArrayList<>();
     final WatermarkOutput output =
             new WatermarkOutput() {
@@ -38,7 +55,18 @@ class QuietStreamWatermarksTest {
                 public void markActive() {}
             };
     final QuietStreamWatermarks watermarks =
-            new QuietStreamWatermarks(BOUND, IDLE, GRACE, () -> now);
+            new QuietStreamWatermarks(BOUND, IDLE, GRACE, () -> now, activity);
+
+    /** Time passes, and the split is not held back. */
+    void pass(long millis) {
+        now += millis;
+        active += millis;
+    }
+
+    /** Time passes while a slow sink backpressures the split. */
+    void passBackpressured(long millis) {
+        now += millis;
+    }
 
     static Decoded event(long at) {
         return Decoded.of(
@@ -62,10 +90,10 @@ class QuietStreamWatermarksTest {
     @Test
     void shouldFollowTheEventsWhileTheyFlow() {
         watermarks.onEvent(event(T0 - 5_000), T0 - 5_000, output);
-        now += 200;
+        pass(200);
         watermarks.onPeriodicEmit(output);
         watermarks.onEvent(event(T0 - 4_000), T0 - 4_000, output);
-        now += 200;
+        pass(200);
         watermarks.onPeriodicEmit(output);
 
         assertThat(emitted).containsExactly(T0 - 5_000 - BOUND - 1, T0 - 4_000 - BOUND - 1);
@@ -74,11 +102,11 @@ class QuietStreamWatermarksTest {
     @Test
     void shouldFollowTheWallClockOnceTheSplitIsQuiet() {
         watermarks.onEvent(event(T0), T0, output);
-        now += 999;
+        pass(999);
         watermarks.onPeriodicEmit(output);
-        now += 1;
+        pass(1);
         watermarks.onPeriodicEmit(output);
-        now += 30_000;
+        pass(30_000);
         watermarks.onPeriodicEmit(output);
 
         assertThat(emitted)
@@ -87,27 +115,62 @@ class QuietStreamWatermarksTest {
 
     @Test
     void shouldWaitTheStartupGraceBeforeFollowingTheWallClockWithoutAnyEvent() {
-        now += GRACE - 1;
+        pass(GRACE - 1);
         watermarks.onPeriodicEmit(output);
         assertThat(emitted).isEmpty();
 
-        now += 1;
+        pass(1);
         watermarks.onPeriodicEmit(output);
         assertThat(emitted).containsExactly(now - BOUND - 1);
     }
 
     @Test
     void shouldNotRunAheadOfABacklogThatStartsArrivingWithinTheGrace() {
-        now += 5_000;
+        pass(5_000);
         watermarks.onPeriodicEmit(output);
         long backlog = T0 - 3_600_000;
         for (int i = 0; i < 100; i++) {
             watermarks.onEvent(event(backlog + i * 1_000), backlog + i * 1_000, output);
-            now += 100;
+            pass(100);
             watermarks.onPeriodicEmit(output);
         }
 
         assertThat(emitted).isNotEmpty().allMatch(w -> w < backlog + 100 * 1_000);
+    }
+
+    @Test
+    void shouldNotTakeABackpressuredBacklogForAQuietSplit() {
+        long backlog = T0 - 3_600_000;
+        watermarks.onEvent(event(backlog), backlog, output);
+        watermarks.onPeriodicEmit(output);
+        passBackpressured(30_000);
+        watermarks.onPeriodicEmit(output);
+        pass(IDLE - 1);
+        watermarks.onPeriodicEmit(output);
+
+        assertThat(emitted).containsExactly(backlog - BOUND - 1);
+    }
+
+    @Test
+    void shouldFollowTheWallClockOnceABackpressuredSplitIsQuietForTheIdleTimeout() {
+        watermarks.onEvent(event(T0), T0, output);
+        passBackpressured(30_000);
+        pass(IDLE);
+        watermarks.onPeriodicEmit(output);
+
+        assertThat(emitted).containsExactly(now - BOUND - 1);
+    }
+
+    @Test
+    void shouldCountOnlyUnheldTimeTowardsTheStartupGrace() {
+        passBackpressured(GRACE);
+        pass(GRACE - 1);
+        watermarks.onPeriodicEmit(output);
+        assertThat(emitted).isEmpty();
+
+        pass(1);
+        watermarks.onPeriodicEmit(output);
+        assertThat(emitted).containsExactly(now - BOUND - 1);
     }
 
     @Test

@@ -132,9 +132,9 @@ public final class Demo {
             options.elasticsearchUrls = List.of(elasticsearchUrl);
         }
         // Real-time delays (Kafka fetches, task start) are `speed` times longer in simulated time:
-        // the event-time bounds scale with it, so the job behaves as it would at real speed.
+        // the out-of-orderness bound scales with it, so the job behaves as it would at real speed.
+        // The idle timeout and the startup grace are measured in real time already.
         options.outOfOrderness = scaled(options.outOfOrderness);
-        options.idleTimeout = scaled(options.idleTimeout);
         return options.build();
     }
 
@@ -164,8 +164,7 @@ public final class Demo {
                                                 / settings.speed()))));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
-        LiveJob.build(
-                env, options, settings.policy(), clock, scaled(EventTime.DEFAULT_STARTUP_GRACE));
+        LiveJob.build(env, options, settings.policy(), clock);
         JobClient job = env.executeAsync("slawatch demo");
         awaitRunning(job);
         println(
