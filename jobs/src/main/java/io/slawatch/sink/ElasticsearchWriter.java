@@ -13,7 +13,14 @@ import io.slawatch.serde.Json;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
@@ -23,10 +30,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buffers documents and sends them in bulk. Retryable failures (HTTP 429, 5xx, a lost connection)
- * are retried with exponential backoff for as long as they last; while they do, the writer blocks
- * and Flink backpressures the job instead of buffering without bound. A document Elasticsearch
- * refuses for good (a mapping error, a bad document) is counted in {@code documentsRejected} and
+ * Buffers documents and sends them in bulk on a sender thread of its own, one request at a time, so
+ * the task goes on while Elasticsearch indexes the previous batch, and a batch never overtakes an
+ * earlier one (a clock view's later state is never overwritten by an earlier one). A document
+ * replaced in the buffer by a later one with the same index and {@code _id} is not sent.
+ *
+ * <p>Retryable failures (HTTP 429, 5xx, a lost connection) are retried with exponential backoff for
+ * as long as they last; meanwhile the next full batch waits for its turn, so the task blocks and
+ * Flink backpressures the job instead of buffering without bound. A document Elasticsearch refuses
+ * for good (a mapping error, a bad document) is counted in {@code documentsRejected} and
  * quarantined with Elasticsearch's reason rather than retried forever.
  */
 final class ElasticsearchWriter<T> implements SinkWriter<T> {
@@ -42,7 +54,15 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     private final Counter sent;
     private final Counter rejected;
     private final Counter retries;
-    private List<IndexedDocument> buffer = new ArrayList<>();
+    private final Counter replaced;
+    private final ExecutorService sender;
+
+    /** Documents not yet handed to the sender, by index and {@code _id}, in arrival order. */
+    private Map<String, IndexedDocument> buffer = new LinkedHashMap<>();
+
+    /** The batch being sent, or null. Only the task thread reads and sets it. */
+    private Future<?> inFlight;
+
     private boolean closed;
 
     ElasticsearchWriter(
@@ -62,20 +82,33 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         this.sent = metrics.counter("documentsSent");
         this.rejected = metrics.counter("documentsRejected");
         this.retries = metrics.counter("bulkRetries");
+        this.replaced = metrics.counter("documentsReplacedInBuffer");
+        this.sender =
+                Executors.newSingleThreadExecutor(
+                        task -> {
+                            Thread thread = new Thread(task, "elasticsearch-bulk-sender");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         scheduleFlush();
     }
 
     @Override
     public void write(T element, Context context) throws IOException, InterruptedException {
-        buffer.add(documents.apply(element));
+        IndexedDocument document = documents.apply(element);
+        if (buffer.put(document.index() + '/' + document.id(), document) != null) {
+            replaced.inc();
+        }
         if (buffer.size() >= options.maxActions()) {
-            send();
+            dispatch();
         }
     }
 
+    /** Before a checkpoint: everything written so far is in Elasticsearch or quarantined. */
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
-        send();
+        dispatch();
+        awaitInFlight();
         rejections.flush();
     }
 
@@ -83,21 +116,59 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         time.registerTimer(
                 time.getCurrentProcessingTime() + options.flushInterval().toMillis(),
                 timestamp -> {
-                    if (!closed) {
-                        send();
-                        scheduleFlush();
+                    if (closed) {
+                        return;
                     }
+                    // A batch still in flight is waited for by the next full buffer or checkpoint,
+                    // not here, where waiting would stall the task for nothing.
+                    if (inFlight == null || inFlight.isDone()) {
+                        dispatch();
+                    }
+                    scheduleFlush();
                 });
     }
 
-    /** Sends the buffer, retrying what may succeed later, until nothing is left. */
-    private void send() throws IOException, InterruptedException {
+    /** Hands the buffer to the sender once the batch before it is done. */
+    private void dispatch() throws IOException, InterruptedException {
+        awaitInFlight();
+        if (buffer.isEmpty()) {
+            return;
+        }
+        List<IndexedDocument> batch = new ArrayList<>(buffer.values());
+        buffer = new LinkedHashMap<>();
+        inFlight =
+                sender.submit(
+                        () -> {
+                            send(batch);
+                            return null;
+                        });
+    }
+
+    private void awaitInFlight() throws IOException, InterruptedException {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ElasticsearchException refused) {
+                throw refused;
+            }
+            throw new IOException("sending to Elasticsearch failed", e.getCause());
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    /** Sends a batch, retrying what may succeed later, until nothing is left. */
+    private void send(List<IndexedDocument> batch) throws IOException, InterruptedException {
+        List<IndexedDocument> pending = batch;
         long backoff = options.initialBackoff().toMillis();
-        while (!buffer.isEmpty()) {
+        while (!pending.isEmpty()) {
             List<IndexedDocument> retry = new ArrayList<>();
             try {
-                List<BulkOperation> operations = new ArrayList<>(buffer.size());
-                for (IndexedDocument document : buffer) {
+                List<BulkOperation> operations = new ArrayList<>(pending.size());
+                for (IndexedDocument document : pending) {
                     operations.add(
                             BulkOperation.of(
                                     op ->
@@ -114,10 +185,10 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
                     if (item.error() == null) {
                         sent.inc();
                     } else if (item.status() == 429 || item.status() >= 500) {
-                        retry.add(buffer.get(i));
+                        retry.add(pending.get(i));
                     } else {
                         rejected.inc();
-                        quarantine(buffer.get(i), item.status(), item.error().reason());
+                        quarantine(pending.get(i), item.status(), item.error().reason());
                     }
                 }
             } catch (IOException e) {
@@ -125,18 +196,18 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
                         "Elasticsearch unreachable, retrying in {} ms: {}",
                         backoff,
                         e.getMessage());
-                retry = buffer;
+                retry = pending;
             } catch (ElasticsearchException e) {
                 if (e.status() != 429 && e.status() < 500) {
                     throw e;
                 }
                 LOG.warn("Elasticsearch busy ({}), retrying in {} ms", e.status(), backoff);
-                retry = buffer;
+                retry = pending;
             }
-            buffer = retry;
-            if (!buffer.isEmpty()) {
+            pending = retry;
+            if (!pending.isEmpty()) {
                 retries.inc();
-                // Waiting here is the backpressure: the task takes no new records meanwhile.
+                // The task waits for this batch before sending the next: that is the backpressure.
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, options.maxBackoff().toMillis());
             }
@@ -172,7 +243,10 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     @Override
     public void close() throws Exception {
         closed = true;
+        // Documents written since the last checkpoint are not lost: a restore replays them.
+        sender.shutdownNow();
         try (RejectedDocuments.Channel channel = rejections) {
+            sender.awaitTermination(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
             client._transport().close();
         }
     }
