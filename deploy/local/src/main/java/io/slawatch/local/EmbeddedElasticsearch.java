@@ -40,12 +40,19 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private final int httpPort;
     private Process process;
 
+    /**
+     * Closes this cluster if the JVM ends without doing so (Ctrl-C, SIGTERM): the process runs as
+     * another user and would outlive it. Removed by {@link #close}.
+     */
+    private final Thread closeOnExit = new Thread(this::closeQuietly, "close-elasticsearch");
+
     private EmbeddedElasticsearch(ProcessBuilder launcher, Path workDirectory, int httpPort)
             throws IOException {
         this.launcher = launcher;
         this.workDirectory = workDirectory;
         this.httpPort = httpPort;
         this.process = launcher.start();
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
     }
 
     /** Where the build unpacked the distribution, for a slawatch checkout at {@code root}. */
@@ -206,8 +213,28 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // Closed from another shutdown hook; this one runs too and finds nothing left to do.
+        }
+        stopAndDelete();
+    }
+
+    private void closeQuietly() {
+        try {
+            stopAndDelete();
+        } catch (IOException | InterruptedException e) {
+            System.err.println("could not close the embedded Elasticsearch: " + e);
+        }
+    }
+
+    private synchronized void stopAndDelete() throws IOException, InterruptedException {
         if (process.isAlive()) {
             stop();
+        }
+        if (!Files.exists(workDirectory)) {
+            return;
         }
         try (Stream<Path> files = Files.walk(workDirectory)) {
             for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
