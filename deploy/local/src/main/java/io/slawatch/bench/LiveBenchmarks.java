@@ -1,5 +1,6 @@
 package io.slawatch.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
 import io.slawatch.demo.Demo;
@@ -13,6 +14,10 @@ import io.slawatch.serde.Json;
 import io.slawatch.time.WallClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +27,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,6 +56,9 @@ final class LiveBenchmarks implements AutoCloseable {
     /** PHONE's response target in the default policy: a ticket nobody answers breaches then. */
     static final Duration PHONE_RESPONSE_TARGET = Duration.ofSeconds(30);
 
+    /** How often the job's progress (its {@code eventsRead} accumulator) reaches the bench. */
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+
     private final SlaPolicy policy;
     private final Path policyFile;
     private final Consumer<Figure> report;
@@ -65,6 +76,10 @@ final class LiveBenchmarks implements AutoCloseable {
     }
 
     private JobOptions options() {
+        return options(true);
+    }
+
+    private JobOptions options(boolean withElasticsearch) {
         runs++;
         JobOptions.Builder options = new JobOptions.Builder();
         options.bootstrapServers = kafka.bootstrapServers();
@@ -77,15 +92,17 @@ final class LiveBenchmarks implements AutoCloseable {
         options.alertsTopic = "bench-" + runs + "." + JobOptions.DEFAULT_ALERTS_TOPIC;
         options.outcomesTopic = "bench-" + runs + "." + JobOptions.DEFAULT_OUTCOMES_TOPIC;
         options.quarantineTopic = "bench-" + runs + "." + JobOptions.DEFAULT_QUARANTINE_TOPIC;
-        options.elasticsearchUrls = List.of(elasticsearch.url());
+        options.elasticsearchUrls = withElasticsearch ? List.of(elasticsearch.url()) : List.of();
         options.parallelism = 2;
         return options.build();
     }
 
     private JobClient start(JobOptions options) throws Exception {
         LiveJob.prepare(options);
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(LiveJob.configuration(options));
+        Configuration config = LiveJob.configuration(options);
+        // Accumulators travel with heartbeats: the progress probe is as fine as their interval.
+        config.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, PROGRESS_INTERVAL);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config);
         LiveJob.build(env, options, policy, WallClock.SYSTEM);
         JobClient job = env.executeAsync("bench live");
         Demo.awaitRunning(job);
@@ -109,10 +126,13 @@ final class LiveBenchmarks implements AutoCloseable {
 
     /**
      * 3. The first {@code limit} records produced as fast as possible while the job reads them;
-     * checkpoints on.
+     * checkpoints on. Reported only when {@code measure} is set: the first run warms the JIT of
+     * both this JVM and Elasticsearch's, which otherwise halve the figure.
      */
-    void endToEnd(BenchEvents traffic, int limit) throws Exception {
-        JobOptions options = options();
+    void endToEnd(BenchEvents traffic, int limit, boolean withElasticsearch, boolean measure)
+            throws Exception {
+        JobOptions options = options(withElasticsearch);
+        Map<String, Long> documentsBefore = withElasticsearch ? documentsIndexed() : Map.of();
         JobClient job = start(options);
         List<byte[]> records = traffic.records.subList(0, Math.min(limit, traffic.records.size()));
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
@@ -128,26 +148,79 @@ final class LiveBenchmarks implements AutoCloseable {
             long lagAtEnd = records.size() - eventsRead(job);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             while (eventsRead(job) < records.size() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
+                Thread.sleep(PROGRESS_INTERVAL.toMillis() / 5);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            long read = eventsRead(job);
+            if (!measure) {
+                return;
+            }
+            String documents =
+                    withElasticsearch
+                            ? "; " + documentsPerEvent(documentsBefore, documentsIndexed(), read)
+                            : "";
             report.accept(
                     new Figure(
-                            "end to end (Kafka → job → Kafka + Elasticsearch)",
-                            Benchmarks.rate(eventsRead(job) / seconds),
+                            withElasticsearch
+                                    ? "end to end (Kafka → job → Kafka + Elasticsearch)"
+                                    : "end to end without Elasticsearch (Kafka → job → Kafka)",
+                            Benchmarks.rate(read / seconds),
                             String.format(
                                     Locale.ROOT,
-                                    "%,d records produced in %.1f s at full speed; %,d not yet read"
-                                            + " when producing ended; read until %.1f s;"
-                                            + " parallelism 2, checkpoints every %s",
+                                    "%,d records produced in %.1f s at full speed; %,d not yet"
+                                            + " read when producing ended; read until %.1f s;"
+                                            + " parallelism 2, checkpoints every %s%s",
                                     records.size(),
                                     producing,
                                     lagAtEnd,
                                     seconds,
-                                    options.checkpointInterval())));
+                                    options.checkpointInterval(),
+                                    documents)));
         } finally {
             job.cancel().get(1, TimeUnit.MINUTES);
         }
+    }
+
+    /** Index operations Elasticsearch has done so far by index, overwrites included. */
+    private Map<String, Long> documentsIndexed() throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        elasticsearch.url()
+                                                                + "/_stats/indexing?filter_path="
+                                                                + "indices.*.primaries.indexing"
+                                                                + ".index_total"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        Map<String, Long> indexed = new TreeMap<>();
+        JsonNode indices = Json.mapper().readTree(response.body()).path("indices");
+        indices.fieldNames()
+                .forEachRemaining(
+                        index ->
+                                indexed.put(
+                                        index,
+                                        indices.path(index).findValue("index_total").asLong()));
+        return indexed;
+    }
+
+    /** Documents per event read, in all and by index, between two {@link #documentsIndexed}. */
+    static String documentsPerEvent(Map<String, Long> before, Map<String, Long> after, long read) {
+        StringBuilder byIndex = new StringBuilder();
+        long total = 0;
+        for (Map.Entry<String, Long> index : after.entrySet()) {
+            long documents = index.getValue() - before.getOrDefault(index.getKey(), 0L);
+            total += documents;
+            byIndex.append(byIndex.isEmpty() ? "" : ", ")
+                    .append(index.getKey().replace("slawatch-", ""))
+                    .append(String.format(Locale.ROOT, " %.2f", documents / (double) read));
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.2f Elasticsearch documents indexed per event (%s)",
+                total / (double) read,
+                byIndex);
     }
 
     /**

@@ -4,6 +4,8 @@ import io.slawatch.bench.BenchReport;
 import io.slawatch.policy.SlaPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +28,17 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Smaller inputs: about 2 minutes instead of 10.")
     boolean quick;
+
+    @Option(
+            names = "--only",
+            paramLabel = "MEASURE",
+            split = ",",
+            converter = MeasureConverter.class,
+            completionCandidates = MeasureConverter.Names.class,
+            description =
+                    "Run only these measurements (${COMPLETION-CANDIDATES}), comma-separated; the"
+                            + " figures are printed, the report is left as it is.")
+    List<BenchReport.Measure> only;
 
     @Option(
             names = "--policy",
@@ -55,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
                 policy,
                 Path.of(System.getProperty("slawatch.root", ".")),
                 quick,
+                only == null || only.isEmpty()
+                        ? EnumSet.allOf(BenchReport.Measure.class)
+                        : EnumSet.copyOf(only),
                 command,
                 report,
                 out);
