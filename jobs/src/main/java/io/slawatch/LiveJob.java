@@ -17,6 +17,7 @@ import io.slawatch.sink.KafkaQuarantine;
 import io.slawatch.time.EventTime;
 import io.slawatch.time.WallClock;
 import io.slawatch.time.WallClockTime;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,6 +87,16 @@ public final class LiveJob {
         return created;
     }
 
+    /**
+     * Where checkpoints go without {@code --checkpoint-dir}: the local temporary directory, which
+     * serves one process ({@code run}, {@code demo}); a cluster needs a directory all its machines
+     * share. Flink deletes a job's checkpoints when the job ends.
+     */
+    public static final String LOCAL_CHECKPOINT_DIRECTORY =
+            Path.of(System.getProperty("java.io.tmpdir"), "slawatch-checkpoints")
+                    .toUri()
+                    .toString();
+
     /** Checkpointing, state backend, restarts and serialization, from the options. */
     public static Configuration configuration(JobOptions options) {
         Configuration config = new Configuration();
@@ -100,9 +111,13 @@ public final class LiveJob {
         config.set(
                 StateBackendOptions.STATE_BACKEND,
                 options.stateBackend().name().toLowerCase(java.util.Locale.ROOT));
-        if (options.checkpointDirectory() != null) {
-            config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpointDirectory());
-        }
+        // Without a directory Flink keeps checkpoints in the JobManager's memory, capped at 5 MB a
+        // task: some 16,000 tickets, after which every checkpoint fails and the job with them.
+        config.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                options.checkpointDirectory() != null
+                        ? options.checkpointDirectory()
+                        : LOCAL_CHECKPOINT_DIRECTORY);
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         config.set(
                 RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
