@@ -223,6 +223,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     private void closeQuietly() {
         try {
+            // At once: other hooks (Flink's shutdown safeguard) may halt the JVM within seconds,
+            // and
+            // the data is deleted anyway.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             stopAndDelete();
         } catch (IOException | InterruptedException e) {
             System.err.println("could not close the embedded Elasticsearch: " + e);
