@@ -90,7 +90,7 @@ public final class LiveJob {
     /**
      * Where checkpoints go without {@code --checkpoint-dir}: the local temporary directory, which
      * serves one process ({@code run}, {@code demo}); a cluster needs a directory all its machines
-     * share. Flink deletes a job's checkpoints when the job ends.
+     * share. Flink deletes a job's checkpoints when the job ends, leaving an empty directory.
      */
     public static final String LOCAL_CHECKPOINT_DIRECTORY =
             Path.of(System.getProperty("java.io.tmpdir"), "slawatch-checkpoints")

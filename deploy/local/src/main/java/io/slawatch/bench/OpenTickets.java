@@ -43,5 +43,15 @@ final class OpenTickets {
         while (sent.get() < total && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        if (sent.get() < total) {
+            // A figure per ticket over fewer tickets would be wrong, not just slow.
+            throw new IllegalStateException(
+                    "only "
+                            + sent.get()
+                            + " of "
+                            + total
+                            + " tickets were created within "
+                            + timeout);
+        }
     }
 }
