@@ -38,7 +38,8 @@ public final class BenchReport {
     static final int SUSTAINED_LOAD = 1_000;
 
     /**
-     * Background events/s above what the live job with Elasticsearch indexes here: it falls behind.
+     * Background events/s near what the live job with Elasticsearch sustains here; if it falls
+     * behind, the latency figure shows by how much.
      */
     static final int OVERLOAD = 5_000;
 
