@@ -3,7 +3,6 @@ package io.slawatch.cli;
 import io.slawatch.bench.BenchReport.Measure;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -28,8 +27,6 @@ final class MeasureConverter implements ITypeConverter<Measure> {
                                         "unknown measurement '"
                                                 + value
                                                 + "'; use one of "
-                                                + Arrays.stream(Measure.values())
-                                                        .map(Measure::optionName)
-                                                        .collect(Collectors.joining(", "))));
+                                                + String.join(", ", new Names())));
     }
 }

@@ -17,15 +17,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -113,7 +108,8 @@ class BackpressureITCase {
      * Ticket {@code i} created {@code i × CREATED_EVERY} after {@code firstCreated} and answered
      * {@link #RESPONSE_AFTER} later, in time order.
      */
-    static void produceAnsweredPhoneTickets(String bootstrap, String topic, Instant firstCreated) {
+    static void produceAnsweredPhoneTickets(String bootstrap, String topic, Instant firstCreated)
+            throws Exception {
         List<byte[]> events = new ArrayList<>();
         int answerLag = (int) (RESPONSE_AFTER.toMillis() / CREATED_EVERY.toMillis());
         for (int step = 0; step < TICKETS + answerLag; step++) {
@@ -134,15 +130,6 @@ class BackpressureITCase {
                                 ",\"channel\":\"PHONE\",\"priority\":\"NORMAL\""));
             }
         }
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(
-                        properties, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (byte[] event : events) {
-                producer.send(new ProducerRecord<>(topic, event));
-            }
-            producer.flush();
-        }
+        LivePipelineITCase.produce(bootstrap, topic, events);
     }
 }
