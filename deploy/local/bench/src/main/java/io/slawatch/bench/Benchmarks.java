@@ -1,0 +1,260 @@
+package io.slawatch.bench;
+
+import io.slawatch.JobOptions;
+import io.slawatch.detect.TicketSlaFunction;
+import io.slawatch.ingest.EventDecoder;
+import io.slawatch.replay.Replay;
+import io.slawatch.model.Channel;
+import io.slawatch.model.Complexity;
+import io.slawatch.model.EventType;
+import io.slawatch.model.Priority;
+import io.slawatch.model.RawEvent;
+import io.slawatch.model.TicketEvent;
+import io.slawatch.policy.SlaPolicy;
+import io.slawatch.simulate.SimulatedFile;
+import io.slawatch.time.EventTime;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/** The measurements of {@code slawatch bench}, each printing its figures as it goes. */
+final class Benchmarks {
+
+    static final TypeInformation<TicketEvent> EVENT_TYPE = TypeInformation.of(TicketEvent.class);
+
+    /** A large operation's load, so that big files do not span years of simulated time. */
+    static final double REPLAY_TICKETS_PER_HOUR = 20_000;
+
+    private final SlaPolicy policy;
+    private final boolean quick;
+    private final Consumer<Figure> report;
+    private final Path work;
+    private double decodingPerSecond;
+
+    Benchmarks(SlaPolicy policy, boolean quick, Path work, Consumer<Figure> report) {
+        this.policy = policy;
+        this.quick = quick;
+        this.work = work;
+        this.report = report;
+    }
+
+    static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%,.0f events/s", perSecond);
+    }
+
+    /** 1. JSON bytes to validated events, one thread, after a warm-up. */
+    void decodingCeiling(BenchEvents traffic) {
+        EventDecoder decoder = BenchEvents.decoder();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(quick ? 2 : 5);
+        decodeAll(decoder, traffic); // warm-up
+        long decoded = 0;
+        long started = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            decoded += decodeAll(decoder, traffic);
+        }
+        decodingPerSecond = decoded / (BenchEvents.since(started).toNanos() / 1e9);
+        report.accept(
+                new Figure(
+                        "decoding ceiling (1 thread)",
+                        rate(decodingPerSecond),
+                        traffic.records.size()
+                                + " simulated records, JSON bytes to validated events"));
+    }
+
+    private static long decodeAll(EventDecoder decoder, BenchEvents traffic) {
+        long ok = 0;
+        long line = 0;
+        for (byte[] record : traffic.records) {
+            if (decoder.decode(new RawEvent("bench", RawEvent.FILE, ++line, record)).ok()) {
+                ok++;
+            }
+        }
+        return ok;
+    }
+
+    /** 2. Events in memory → event time → keyBy → TicketSlaFunction → discarding sink. */
+    void detectionThroughput(BenchEvents traffic, int parallelism, JobOptions.StateBackend backend)
+            throws Exception {
+        double perSecond = detect(traffic, parallelism, backend);
+        report.accept(
+                new Figure(
+                        "detection, parallelism " + parallelism + ", " + backend,
+                        rate(perSecond),
+                        String.format(
+                                Locale.ROOT,
+                                "%.0f %% of the decoding ceiling per core; %,d events, job run time",
+                                100 * perSecond / parallelism / decodingPerSecond,
+                                traffic.decoded.length)));
+    }
+
+    /** A detection run whose figure is not reported: the JIT's warm-up. */
+    void warmUp(BenchEvents traffic) throws Exception {
+        detect(traffic, 1, JobOptions.StateBackend.HASHMAP);
+    }
+
+    private double detect(BenchEvents traffic, int parallelism, JobOptions.StateBackend backend)
+            throws Exception {
+        BenchEvents.events = traffic.decoded;
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        config.set(StateBackendOptions.STATE_BACKEND, backend.name().toLowerCase(Locale.ROOT));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
+        int count = traffic.decoded.length;
+        env.fromSource(
+                        new DataGeneratorSource<>(
+                                index -> BenchEvents.events[(int) (long) index], count, EVENT_TYPE),
+                        WatermarkStrategy.<TicketEvent>forBoundedOutOfOrderness(
+                                        EventTime.DEFAULT_OUT_OF_ORDERNESS)
+                                .withTimestampAssigner(
+                                        (event, previous) -> event.occurredAt().toEpochMilli()),
+                        "events in memory")
+                .setParallelism(1)
+                .keyBy(TicketEvent::ticketId)
+                .process(new TicketSlaFunction(policy))
+                .sinkTo(new DiscardingSink<>());
+        JobExecutionResult result = env.execute("bench detection");
+        return count / (result.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0);
+    }
+
+    /** 5. Open tickets held by the SLA operator: savepoint size and heap per ticket. */
+    void statePerOpenTicket(int tickets, JobOptions.StateBackend backend) throws Exception {
+        TicketEvent[] created = new TicketEvent[tickets];
+        Instant at = BenchEvents.START;
+        for (int i = 0; i < tickets; i++) {
+            created[i] =
+                    new TicketEvent(
+                            "O-" + i + "-e1",
+                            "O-" + i,
+                            EventType.CREATED,
+                            at.plusMillis(i),
+                            Channel.values()[i % 5],
+                            Priority.values()[i % 4],
+                            Complexity.STANDARD,
+                            i % 10 < 4,
+                            "a-" + (i % 40),
+                            null,
+                            "team-" + (i % 4),
+                            "region-" + (i % 5),
+                            null,
+                            null);
+        }
+        BenchEvents.events = created;
+        OpenTickets.reset(tickets);
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        config.set(StateBackendOptions.STATE_BACKEND, backend.name().toLowerCase(Locale.ROOT));
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                work.resolve("checkpoints").toUri().toString());
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(1, config);
+        env.fromSource(
+                        new DataGeneratorSource<>(OpenTickets::next, Long.MAX_VALUE, EVENT_TYPE),
+                        WatermarkStrategy.noWatermarks(),
+                        "open tickets")
+                .keyBy(TicketEvent::ticketId)
+                .process(new TicketSlaFunction(policy))
+                .sinkTo(new DiscardingSink<>());
+        long heapBefore = usedHeapAfterGc();
+        JobClient job = env.executeAsync("bench state");
+        try {
+            OpenTickets.awaitAllSent(Duration.ofMinutes(10));
+            Path savepoints = Files.createDirectories(work.resolve("savepoints-" + backend));
+            String savepoint =
+                    job.triggerSavepoint(
+                                    savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                            .get(10, TimeUnit.MINUTES);
+            long heapAfter = usedHeapAfterGc();
+            long bytes = size(Path.of(URI.create(savepoint)));
+            report.accept(
+                    new Figure(
+                            "state per open ticket, " + backend,
+                            String.format(
+                                    Locale.ROOT,
+                                    "%d B savepoint, %d B heap",
+                                    bytes / tickets,
+                                    Math.max(0, heapAfter - heapBefore) / tickets),
+                            String.format(
+                                    Locale.ROOT,
+                                    "%,d open tickets (created, nothing else; 40 %% on site): %,d"
+                                            + " bytes of savepoint",
+                                    tickets,
+                                    bytes)));
+        } finally {
+            job.cancel().get(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** 6. {@code slawatch replay} over a simulated file of {@code records} records. */
+    void replay(long records) throws Exception {
+        Path file = work.resolve("replay-" + records + ".jsonl");
+        SimulatedFile.write(policy, 1, BenchEvents.START, records, REPLAY_TICKETS_PER_HOUR, file);
+        Replay.Result result =
+                Replay.run(
+                        new Replay.Options(
+                                List.of(file),
+                                policy,
+                                work.resolve("alerts.jsonl"),
+                                work.resolve("outcomes.jsonl"),
+                                work.resolve("quarantine.jsonl"),
+                                2,
+                                EventTime.DEFAULT_OUT_OF_ORDERNESS),
+                        progress -> {});
+        double seconds = result.wallTime().toMillis() / 1000.0;
+        report.accept(
+                new Figure(
+                        String.format(Locale.ROOT, "replay of %,d records", records),
+                        rate(result.eventsRead() / seconds),
+                        String.format(
+                                Locale.ROOT,
+                                "%.1f s wall including MiniCluster start and writing outputs,"
+                                        + " parallelism 2",
+                                seconds)));
+        Files.delete(file);
+    }
+
+    static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static long size(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(
+                            file -> {
+                                try {
+                                    return Files.size(file);
+                                } catch (IOException e) {
+                                    return 0;
+                                }
+                            })
+                    .sum();
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package io.slawatch.bench;
+
+import io.slawatch.JobClients;
+
+
+
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.JobOptions;
+import io.slawatch.LiveJob;
+import io.slawatch.ingest.SeparateQuarantineFunction;
+import io.slawatch.embedded.EmbeddedElasticsearch;
+import io.slawatch.embedded.EmbeddedKafka;
+import io.slawatch.model.Alert;
+import io.slawatch.model.AlertKind;
+import io.slawatch.policy.SlaPolicy;
+import io.slawatch.serde.Json;
+import io.slawatch.time.WallClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The live job on the embedded Kafka and Elasticsearch: sustained throughput end to end, and the
+ * wall time from a deadline to its BREACHED alert on the topic.
+ */
+final class LiveBenchmarks implements AutoCloseable {
+
+    static final Pattern TICKET_ID = Pattern.compile("\"ticketId\":\"([^\"]+)\"");
+
+    /** PHONE's response target in the default policy: a ticket nobody answers breaches then. */
+    static final Duration PHONE_RESPONSE_TARGET = Duration.ofSeconds(30);
+
+    /** How long the latency run waits, after its load ends, for alerts of a job behind it. */
+    static final Duration CATCH_UP = Duration.ofMinutes(2);
+
+    /** How often the job's progress (its {@code eventsRead} accumulator) reaches the bench. */
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+
+    private final SlaPolicy policy;
+    private final Path policyFile;
+    private final Consumer<Figure> report;
+    private final EmbeddedKafka kafka;
+    private final EmbeddedElasticsearch elasticsearch;
+    private int runs;
+
+    LiveBenchmarks(SlaPolicy policy, Path policyFile, Path root, Consumer<Figure> report)
+            throws Exception {
+        this.policy = policy;
+        this.policyFile = policyFile;
+        this.report = report;
+        this.kafka = EmbeddedKafka.start();
+        this.elasticsearch = EmbeddedElasticsearch.start(EmbeddedElasticsearch.distribution(root));
+    }
+
+    private JobOptions options() {
+        return options(true);
+    }
+
+    private JobOptions options(boolean withElasticsearch) {
+        runs++;
+        JobOptions.Builder options = new JobOptions.Builder();
+        options.bootstrapServers = kafka.bootstrapServers();
+        options.policyFile = policyFile;
+        options.createTopics = true;
+        options.startingOffsets = JobOptions.StartingOffsets.EARLIEST;
+        options.groupId = "bench-" + runs;
+        options.transactionalIdPrefix = "bench-" + runs;
+        options.eventsTopic = "bench-" + runs + "." + JobOptions.DEFAULT_EVENTS_TOPIC;
+        options.alertsTopic = "bench-" + runs + "." + JobOptions.DEFAULT_ALERTS_TOPIC;
+        options.outcomesTopic = "bench-" + runs + "." + JobOptions.DEFAULT_OUTCOMES_TOPIC;
+        options.quarantineTopic = "bench-" + runs + "." + JobOptions.DEFAULT_QUARANTINE_TOPIC;
+        options.elasticsearchUrls = withElasticsearch ? List.of(elasticsearch.url()) : List.of();
+        options.parallelism = 2;
+        return options.build();
+    }
+
+    private JobClient start(JobOptions options) throws Exception {
+        LiveJob.prepare(options);
+        Configuration config = LiveJob.configuration(options);
+        // Accumulators travel with heartbeats: the progress probe is as fine as their interval.
+        config.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, PROGRESS_INTERVAL);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config);
+        LiveJob.build(env, options, policy, WallClock.SYSTEM);
+        JobClient job = env.executeAsync("bench live");
+        JobClients.awaitRunning(job);
+        return job;
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ProducerConfig.LINGER_MS_CONFIG, "5",
+                        ProducerConfig.BATCH_SIZE_CONFIG, "262144"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
+    }
+
+    private static long eventsRead(JobClient job) throws Exception {
+        Object read = job.getAccumulators().get().get(SeparateQuarantineFunction.EVENTS_READ);
+        return read instanceof Long count ? count : 0;
+    }
+
+    /**
+     * 3. The first {@code limit} records produced as fast as possible while the job reads them;
+     * checkpoints on. Reported only when {@code measure} is set: the first run warms the JIT of
+     * both this JVM and Elasticsearch's, which otherwise halve the figure.
+     */
+    void endToEnd(BenchEvents traffic, int limit, boolean withElasticsearch, boolean measure)
+            throws Exception {
+        JobOptions options = options(withElasticsearch);
+        Map<String, Long> documentsBefore = withElasticsearch ? documentsIndexed() : Map.of();
+        JobClient job = start(options);
+        List<byte[]> records = traffic.records.subList(0, Math.min(limit, traffic.records.size()));
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            long started = System.nanoTime();
+            for (byte[] record : records) {
+                Matcher ticket = TICKET_ID.matcher(new String(record, StandardCharsets.UTF_8));
+                byte[] key =
+                        ticket.find() ? ticket.group(1).getBytes(StandardCharsets.UTF_8) : null;
+                producer.send(new ProducerRecord<>(options.eventsTopic(), key, record));
+            }
+            producer.flush();
+            double producing = (System.nanoTime() - started) / 1e9;
+            long lagAtEnd = records.size() - eventsRead(job);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (eventsRead(job) < records.size() && System.nanoTime() < deadline) {
+                Thread.sleep(PROGRESS_INTERVAL.toMillis() / 5);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long read = eventsRead(job);
+            if (!measure) {
+                return;
+            }
+            String documents =
+                    withElasticsearch
+                            ? "; " + documentsPerEvent(documentsBefore, documentsIndexed(), read)
+                            : "";
+            report.accept(
+                    new Figure(
+                            withElasticsearch
+                                    ? "end to end (Kafka → job → Kafka + Elasticsearch)"
+                                    : "end to end without Elasticsearch (Kafka → job → Kafka)",
+                            Benchmarks.rate(read / seconds),
+                            String.format(
+                                    Locale.ROOT,
+                                    "%,d records produced in %.1f s at full speed; %,d not yet"
+                                            + " read when producing ended; read until %.1f s;"
+                                            + " parallelism 2, checkpoints every %s%s",
+                                    records.size(),
+                                    producing,
+                                    lagAtEnd,
+                                    seconds,
+                                    options.checkpointInterval(),
+                                    documents)));
+        } finally {
+            job.cancel().get(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** Index operations Elasticsearch has done so far by index, overwrites included. */
+    private Map<String, Long> documentsIndexed() throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        elasticsearch.url()
+                                                                + "/_stats/indexing?filter_path="
+                                                                + "indices.*.primaries.indexing"
+                                                                + ".index_total"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        Map<String, Long> indexed = new TreeMap<>();
+        JsonNode indices = Json.mapper().readTree(response.body()).path("indices");
+        indices.fieldNames()
+                .forEachRemaining(
+                        index ->
+                                indexed.put(
+                                        index,
+                                        indices.path(index).findValue("index_total").asLong()));
+        return indexed;
+    }
+
+    /** Documents per event read, in all and by index, between two {@link #documentsIndexed}. */
+    static String documentsPerEvent(Map<String, Long> before, Map<String, Long> after, long read) {
+        StringBuilder byIndex = new StringBuilder();
+        long total = 0;
+        for (Map.Entry<String, Long> index : after.entrySet()) {
+            long documents = index.getValue() - before.getOrDefault(index.getKey(), 0L);
+            total += documents;
+            byIndex.append(byIndex.isEmpty() ? "" : ", ")
+                    .append(index.getKey().replace("slawatch-", ""))
+                    .append(String.format(Locale.ROOT, " %.2f", documents / (double) read));
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.2f Elasticsearch documents indexed per event (%s)",
+                total / (double) read,
+                byIndex);
+    }
+
+    /**
+     * 4. Tickets nobody answers, one every {@code spacing}: the wall time from each deadline to its
+     * BREACHED alert on the topic; under {@code backgroundPerSecond} other events a second.
+     */
+    void latency(int tickets, Duration spacing, int backgroundPerSecond) throws Exception {
+        JobOptions options = options();
+        JobClient job = start(options);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Thread listener =
+                new Thread(() -> listen(options, tickets, latencies), "bench-latency-alerts");
+        listener.setDaemon(true);
+        listener.start();
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            long next = System.currentTimeMillis();
+            long end =
+                    next + spacing.toMillis() * tickets + PHONE_RESPONSE_TARGET.toMillis() + 10_000;
+            int created = 0;
+            long background = 0;
+            long backgroundStart = System.currentTimeMillis();
+            while (System.currentTimeMillis() < end && latencies.size() < tickets) {
+                long now = System.currentTimeMillis();
+                if (created < tickets && now >= next) {
+                    send(producer, options, "L-" + created, "CREATED", Instant.ofEpochMilli(now));
+                    created++;
+                    next += spacing.toMillis();
+                }
+                long due = (now - backgroundStart) * backgroundPerSecond / 1000;
+                for (; background < due; background += 2) {
+                    Instant at = Instant.ofEpochMilli(now);
+                    send(producer, options, "B-" + background, "CREATED", at);
+                    send(producer, options, "B-" + background, "RESPONDED", at);
+                }
+                producer.flush();
+                Thread.sleep(5);
+            }
+            // A job that fell behind its load alerts late, not never: the lateness is the figure.
+            listener.join(CATCH_UP.toMillis());
+        } finally {
+            job.cancel().get(1, TimeUnit.MINUTES);
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        report.accept(
+                new Figure(
+                        "detection latency, "
+                                + (backgroundPerSecond == 0
+                                        ? "quiet stream"
+                                        : String.format(
+                                                Locale.ROOT,
+                                                "under %,d events/s",
+                                                backgroundPerSecond)),
+                        sorted.isEmpty()
+                                ? "no alerts"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "p50 %.2f s, p99 %.2f s, max %.2f s",
+                                        percentile(sorted, 50) / 1000.0,
+                                        percentile(sorted, 99) / 1000.0,
+                                        sorted.get(sorted.size() - 1) / 1000.0),
+                        String.format(
+                                Locale.ROOT,
+                                "%d of %d unanswered PHONE tickets, deadline to BREACHED on the"
+                                        + " alerts topic (wall clock); out-of-orderness %s, idle"
+                                        + " timeout %s",
+                                sorted.size(),
+                                tickets,
+                                options.outOfOrderness(),
+                                options.idleTimeout())));
+    }
+
+    private void send(
+            KafkaProducer<byte[], byte[]> producer,
+            JobOptions options,
+            String ticketId,
+            String type,
+            Instant at) {
+        String json =
+                "{\"eventId\":\""
+                        + ticketId
+                        + "-"
+                        + type
+                        + "\",\"ticketId\":\""
+                        + ticketId
+                        + "\",\"type\":\""
+                        + type
+                        + "\",\"occurredAt\":\""
+                        + at
+                        + "\",\"channel\":\"PHONE\",\"priority\":\"NORMAL\",\"agentId\":\"a-1\"}";
+        producer.send(
+                new ProducerRecord<>(
+                        options.eventsTopic(),
+                        ticketId.getBytes(StandardCharsets.UTF_8),
+                        json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void listen(JobOptions options, int tickets, List<Long> latencies) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                kafka.bootstrapServers(),
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                "bench-latency-" + runs,
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest"),
+                        new StringDeserializer(),
+                        new StringDeserializer())) {
+            consumer.subscribe(List.of(options.alertsTopic()));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (latencies.size() < tickets && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                    long received = System.currentTimeMillis();
+                    Alert alert = Json.mapper().readValue(record.value(), Alert.class);
+                    if (alert.kind() == AlertKind.BREACHED && alert.ticketId().startsWith("L-")) {
+                        latencies.add(received - alert.deadline().toEpochMilli());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static long percentile(List<Long> sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(rank, 1) - 1);
+    }
+
+    /** Ends Elasticsearch, so that what runs next has the machine's cores to itself. */
+    void closeElasticsearch() throws IOException, InterruptedException {
+        elasticsearch.close();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (kafka) {
+            elasticsearch.close();
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.slawatch.cli;
+
+import io.slawatch.imports.Agreement;
+import io.slawatch.imports.ImportedLog;
+import io.slawatch.imports.LogFormat;
+import io.slawatch.replay.Replay;
+import io.slawatch.model.Alert;
+import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.policy.SlaPolicy;
+import io.slawatch.time.EventTime;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code slawatch replay}: the detection job over history files, in pure event time. */
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the detection job over ticket events in JSON-lines files (.gz accepted) on a"
+                    + " local Flink MiniCluster, in pure event time: the same input gives the same"
+                    + " alerts at any parallelism or speed.",
+            "The end of the input is not the end of time: clocks still open are reported as"
+                    + " RUNNING, not breached."
+        })
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--input",
+            required = true,
+            arity = "1..*",
+            paramLabel = "FILE",
+            description =
+                    "Ticket events, one JSON object a line, read in the order given; or one log of --format.")
+    List<Path> inputs;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "jsonl",
+            converter = LogFormatConverter.class,
+            description =
+                    "jsonl, servicenow-csv or helpdesk-csv (a real ticket log, imported first: see"
+                            + " `slawatch import`). Default: ${DEFAULT-VALUE}.")
+    LogFormat format;
+
+    @Option(
+            names = "--zone",
+            paramLabel = "ZONE",
+            description =
+                    "Time zone of a log's local timestamps (default: the format's, see the README).")
+    ZoneId zone;
+
+    @Option(
+            names = "--compare",
+            paramLabel = "FIELD",
+            description =
+                    "made_sla: compare the RESOLUTION verdicts with the ServiceNow log's own (servicenow-csv only).")
+    String compare;
+
+    @Option(names = "--policy", required = true, paramLabel = "FILE", description = "SLA policy.")
+    Path policyFile;
+
+    @Option(names = "--alerts", paramLabel = "OUT.jsonl", description = "Write alerts here.")
+    Path alerts;
+
+    @Option(
+            names = "--outcomes",
+            paramLabel = "OUT.jsonl",
+            description = "Write clock outcomes here.")
+    Path outcomes;
+
+    @Option(
+            names = "--quarantine",
+            paramLabel = "OUT.jsonl",
+            description = "Write quarantined events here.")
+    Path quarantine;
+
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Parallelism of detection (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(
+            names = "--out-of-orderness",
+            paramLabel = "DURATION",
+            description =
+                    "How late an event may come and still count as in order (default: ${DEFAULT-VALUE}).")
+    Duration outOfOrderness = EventTime.DEFAULT_OUT_OF_ORDERNESS;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LogFormat logFormat = format;
+        if (compare != null
+                && (!compare.equals("made_sla") || logFormat != LogFormat.SERVICENOW_CSV)) {
+            err.println("--compare made_sla works with --format servicenow-csv only");
+            err.flush();
+            return 1;
+        }
+        if (logFormat != LogFormat.JSONL && inputs.size() != 1) {
+            err.println("--format " + logFormat + " reads one log file, not " + inputs.size());
+            err.flush();
+            return 1;
+        }
+        SlaPolicy policy = Inputs.policy(policyFile, err);
+        if (policy == null || !Inputs.readable(inputs, err)) {
+            return 1;
+        }
+        ImportedLog imported = null;
+        List<Path> events = inputs;
+        Path importedEvents = null;
+        if (logFormat != LogFormat.JSONL) {
+            imported = logFormat.read(inputs.get(0), zone != null ? zone : logFormat.defaultZone());
+            importedEvents = Files.createTempFile("slawatch-imported-", ".jsonl");
+            imported.writeEvents(importedEvents);
+            events = List.of(importedEvents);
+            out.println(imported.describe(logFormat));
+            out.flush();
+        }
+        if (parallelism < 1) {
+            err.println("--parallelism must be at least 1, not " + parallelism);
+            err.flush();
+            return 1;
+        }
+        Path alertsFile = outputOrTemp(alerts, "alerts");
+        Path outcomesFile = outputOrTemp(outcomes, "outcomes");
+        Path quarantineFile = outputOrTemp(quarantine, "quarantine");
+        try {
+            Replay.Result result =
+                    Replay.run(
+                            new Replay.Options(
+                                    events,
+                                    policy,
+                                    alertsFile,
+                                    outcomesFile,
+                                    quarantineFile,
+                                    parallelism,
+                                    outOfOrderness),
+                            read -> {
+                                err.println("replay: " + read + " events read…");
+                                err.flush();
+                            });
+            ReplaySummary summary =
+                    new ReplaySummary(
+                            result,
+                            Replay.read(alertsFile, Alert.class),
+                            Replay.read(outcomesFile, ClockOutcome.class),
+                            Replay.read(quarantineFile, QuarantineRecord.class));
+            out.print(summary.render());
+            if (imported != null) {
+                imported.appendQuarantined(quarantineFile);
+            }
+            if (compare != null) {
+                out.print(Agreement.of(imported, summary.outcomes()).render());
+            }
+            out.flush();
+            return 0;
+        } finally {
+            if (importedEvents != null) {
+                Files.deleteIfExists(importedEvents);
+            }
+            deleteIfTemp(alerts, alertsFile);
+            deleteIfTemp(outcomes, outcomesFile);
+            deleteIfTemp(quarantine, quarantineFile);
+        }
+    }
+
+    private static Path outputOrTemp(Path requested, String name) throws IOException {
+        if (requested != null) {
+            Path parent = requested.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return requested.toAbsolutePath();
+        }
+        return Files.createTempFile("slawatch-" + name + "-", ".jsonl");
+    }
+
+    private static void deleteIfTemp(Path requested, Path used) throws IOException {
+        if (requested == null) {
+            Files.deleteIfExists(used);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.slawatch.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slawatch.testkit.SharedElasticsearch;
+import io.slawatch.testkit.SharedKafka;
+import io.slawatch.model.AlertKind;
+import io.slawatch.policy.PolicyLoader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A short demo on the shared broker and Elasticsearch: alerts, BREACHED among them, reach the
+ * terminal as they fire, the summary counts exactly what was printed, and nothing keeps running.
+ */
+@ExtendWith({SharedKafka.class, SharedElasticsearch.class})
+class DemoITCase {
+
+    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path POLICY = ROOT.resolve("deploy/policies/default.yaml");
+    static final Duration SHORT_RUN = Duration.ofSeconds(25);
+    static final double SPEED = 120;
+    static final double BUSY_TICKETS_PER_HOUR = 3000;
+    static final Pattern ALERT_LINE =
+            Pattern.compile(
+                    "\\d\\d:\\d\\d:\\d\\d (AT_RISK|BREACHED|ESCALATED|MET_LATE|RETRACTED) +"
+                            + "(RESPONSE|ARRIVAL|RESOLUTION) +T-\\d{6} (PHONE|CHAT|EMAIL|APP|SOCIAL)"
+                            + " (CRITICAL|URGENT|NORMAL|LOW)  target \\S+.*");
+    static final Pattern CLOCK_SUMMARY =
+            Pattern.compile(
+                    " {4}(RESPONSE|ARRIVAL|RESOLUTION) +AT_RISK (\\d+) BREACHED (\\d+) ESCALATED (\\d+)"
+                            + " MET_LATE (\\d+) RETRACTED (\\d+)");
+
+    static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void shouldShowLiveBreachesThenASummaryAndLeaveNothingRunning() throws Exception {
+        int uiPort = freePort();
+        StringWriter terminal = new StringWriter();
+        Demo demo =
+                new Demo(
+                        new Demo.Settings(
+                                POLICY,
+                                PolicyLoader.load(POLICY),
+                                SPEED,
+                                SHORT_RUN,
+                                7,
+                                BUSY_TICKETS_PER_HOUR,
+                                uiPort,
+                                "demo-it-"),
+                        SharedKafka.bootstrapServers(),
+                        SharedElasticsearch.url(),
+                        new PrintWriter(terminal),
+                        false,
+                        new AtomicBoolean());
+
+        demo.run();
+
+        List<String> lines = terminal.toString().lines().toList();
+        List<String> alertLines =
+                lines.stream().filter(line -> ALERT_LINE.matcher(line).matches()).toList();
+        assertThat(alertLines).anyMatch(line -> line.contains(" BREACHED "));
+        assertThat(demo.alerts(AlertKind.BREACHED)).isPositive();
+        long summed = 0;
+        int clocks = 0;
+        for (String line : lines) {
+            var summary = CLOCK_SUMMARY.matcher(line);
+            if (summary.matches()) {
+                clocks++;
+                for (int group = 2; group <= 6; group++) {
+                    summed += Long.parseLong(summary.group(group));
+                }
+            }
+        }
+        assertThat(clocks).isEqualTo(3);
+        assertThat(summed)
+                .as("the summary counts every alert line printed")
+                .isEqualTo(alertLines.size());
+        assertThat(lines)
+                .contains(
+                        "slawatch demo summary",
+                        "  alerts by clock and kind:",
+                        "  met-rate per clock (finished clocks):")
+                .anyMatch(
+                        line ->
+                                line.matches(
+                                        "  tickets: \\d+ created \\(\\d+ generated ahead\\); \\d+ records delivered"))
+                .anyMatch(line -> line.matches("  quarantined: (none|\\{MALFORMED_JSON=\\d+\\})"))
+                .anyMatch(line -> line.startsWith("sim ") && line.contains(" | open tickets "));
+        assertThat(Demo.portFree(uiPort)).as("the MiniCluster and its web UI are gone").isTrue();
+
+        HttpResponse<String> indexed =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        SharedElasticsearch.url()
+                                                                + "/slawatch-alerts/_count"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(indexed.body()).as("alerts reached Elasticsearch").doesNotContain("\"count\":0");
+    }
+}

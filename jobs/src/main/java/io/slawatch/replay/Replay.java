@@ -1,0 +1,177 @@
+package io.slawatch.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.SlaMonitorJob;
+import io.slawatch.detect.TicketSlaFunction;
+import io.slawatch.ingest.EventDecoder;
+import io.slawatch.ingest.SeparateQuarantineFunction;
+import io.slawatch.ingest.file.FileLinesSource;
+import io.slawatch.model.Alert;
+import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.policy.SlaPolicy;
+import io.slawatch.serde.Json;
+import io.slawatch.sink.JsonLinesFileSink;
+import io.slawatch.time.EventTime;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs the job graph over files on a local MiniCluster in streaming mode, pure event time, and
+ * writes alerts, outcomes and quarantine as JSON lines sorted so that equal runs give equal files.
+ */
+public final class Replay {
+
+    /** How often progress is reported while a replay runs. */
+    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
+
+    public record Options(
+            List<Path> inputs,
+            SlaPolicy policy,
+            Path alerts,
+            Path outcomes,
+            Path quarantine,
+            int parallelism,
+            Duration outOfOrderness) {}
+
+    public record Result(
+            long eventsRead, long duplicates, long expiredTickets, Duration wallTime) {}
+
+    private Replay() {}
+
+    public static Result run(Options options, LongConsumer progress) throws Exception {
+        long started = System.nanoTime();
+        Configuration config = new Configuration();
+        // Every record and state type has a serializer of its own; Kryo would be a silent slowdown.
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), config);
+        SlaMonitorJob.Outputs outputs =
+                SlaMonitorJob.build(
+                        env,
+                        new FileLinesSource(
+                                options.inputs().stream().map(Path::toString).toList(),
+                                EventDecoder.withDefaults()),
+                        1,
+                        EventTime.replay(options.outOfOrderness()),
+                        options.policy());
+        outputs.alerts()
+                .sinkTo(new JsonLinesFileSink<Alert>(options.alerts()))
+                .name("alerts file")
+                .uid("alerts-file")
+                .setParallelism(1);
+        outputs.outcomes()
+                .sinkTo(new JsonLinesFileSink<ClockOutcome>(options.outcomes()))
+                .name("outcomes file")
+                .uid("outcomes-file")
+                .setParallelism(1);
+        outputs.quarantine()
+                .sinkTo(new JsonLinesFileSink<QuarantineRecord>(options.quarantine()))
+                .name("quarantine file")
+                .uid("quarantine-file")
+                .setParallelism(1);
+
+        JobClient job = env.executeAsync("slawatch replay");
+        CompletableFuture<JobExecutionResult> done = job.getJobExecutionResult();
+        JobExecutionResult result;
+        while (true) {
+            try {
+                result = done.get(PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                break;
+            } catch (TimeoutException stillRunning) {
+                Map<String, Object> accumulators = job.getAccumulators().get();
+                Object read = accumulators.get(SeparateQuarantineFunction.EVENTS_READ);
+                progress.accept(read instanceof Long count ? count : 0L);
+            }
+        }
+        sortLines(
+                options.alerts(),
+                n -> n.get("eventTime").asText() + '\0' + n.get("alertId").asText());
+        sortLines(
+                options.outcomes(),
+                n -> n.get("startedAt").asText() + '\0' + n.get("outcomeId").asText());
+        sortLines(
+                options.quarantine(),
+                n ->
+                        String.join(
+                                "\0",
+                                text(n, "file"),
+                                String.format("%019d", n.path("line").asLong()),
+                                n.get("reason").asText(),
+                                text(n, "eventId"),
+                                n.get("payload").asText()));
+        return new Result(
+                counter(result, SeparateQuarantineFunction.EVENTS_READ),
+                counter(result, TicketSlaFunction.DUPLICATES),
+                counter(result, TicketSlaFunction.EXPIRED_TICKETS),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static long counter(JobExecutionResult result, String name) {
+        Object value = result.getAccumulatorResult(name);
+        return value instanceof Long count ? count : 0L;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null ? "" : value.asText();
+    }
+
+    /**
+     * Rewrites a JSON-lines file in the order of each line's {@code key}: parallel subtasks write
+     * in any order. Only the lines and their keys are held, not parsed trees, so that outputs of
+     * millions of lines fit in memory.
+     */
+    static void sortLines(Path file, Function<JsonNode, String> key) throws IOException {
+        record Line(String key, String text) {}
+        List<Line> lines = new ArrayList<>();
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                lines.add(new Line(key.apply(Json.mapper().readTree(text)), text));
+            }
+        }
+        lines.sort(Comparator.comparing(Line::key));
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Line line : lines) {
+                writer.write(line.text());
+                writer.newLine();
+            }
+        }
+    }
+
+    /** Reads a JSON-lines output back as records. */
+    public static <T> List<T> read(Path file, Class<T> type) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.map(
+                            line -> {
+                                try {
+                                    return Json.mapper().readValue(line, type);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            })
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

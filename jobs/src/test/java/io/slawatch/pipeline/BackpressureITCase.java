@@ -1,0 +1,139 @@
+package io.slawatch.pipeline;
+
+import io.slawatch.testkit.Await;
+
+import io.slawatch.testkit.SharedKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slawatch.JobOptions;
+import io.slawatch.LiveJob;
+import io.slawatch.SlaMonitorJob;
+import io.slawatch.model.Alert;
+import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockType;
+import io.slawatch.model.OutcomeStatus;
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.policy.PolicyLoader;
+import io.slawatch.time.WallClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The live job held back by a slow sink: a backlog is not a quiet stream. */
+@ExtendWith(SharedKafka.class)
+class BackpressureITCase {
+
+    /**
+     * More tickets than the source's fetch queue and the network buffers hold, so that most of the
+     * backlog is still in Kafka while the sink holds the job back.
+     */
+    static final int TICKETS = 20_000;
+
+    /** Well within PHONE's 30 s response target, and before its 75 % warning. */
+    static final Duration RESPONSE_AFTER = Duration.ofSeconds(10);
+
+    static final Duration CREATED_EVERY = Duration.ofMillis(100);
+
+    /** Several idle timeouts: long enough for a held-back split to look quiet by the wall clock. */
+    static final Duration HOLD = Duration.ofSeconds(5);
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(4)
+                            .build());
+
+    @Test
+    void shouldNotBreachABacklogWhileASlowSinkHoldsTheJobBack() throws Exception {
+        String bootstrap = SharedKafka.bootstrapServers();
+        JobOptions options =
+                LivePipelineITCase.options(bootstrap, LivePipelineITCase.DEFAULT_POLICY);
+        // The backlog spans 33 minutes an hour ago: by the wall clock every response is overdue.
+        Instant anHourAgo =
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+        produceAnsweredPhoneTickets(bootstrap, options.eventsTopic(), anHourAgo);
+        HeldSink<Alert> alerts = HeldSink.collecting("backpressure-alerts");
+        HeldSink<ClockOutcome> outcomes = HeldSink.holdingFirstWrite("backpressure-outcomes");
+        HeldSink<QuarantineRecord> quarantine = HeldSink.collecting("backpressure-quarantine");
+
+        LiveJob.prepare(options);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(LiveJob.configuration(options));
+        SlaMonitorJob.sinkTo(
+                SlaMonitorJob.build(
+                        env,
+                        LiveJob.source(options, WallClock.SYSTEM),
+                        options.parallelism(),
+                        LiveJob.eventTime(options, WallClock.SYSTEM),
+                        PolicyLoader.load(options.policyFile())),
+                new SlaMonitorJob.Sinks(alerts, outcomes, quarantine));
+        JobClient job = env.executeAsync("slawatch backpressure test");
+        try {
+            Instant heldSince =
+                    Await.until(
+                            outcomes::heldSince, since -> since != null, LivePipelineITCase.WAIT);
+            assertThat(heldSince).as("the outcomes sink began holding").isNotNull();
+            Await.until(
+                    Instant::now, now -> now.isAfter(heldSince.plus(HOLD)), HOLD.multipliedBy(2));
+            outcomes.release();
+            List<ClockOutcome> written =
+                    Await.until(
+                            outcomes::written,
+                            all -> all.size() >= TICKETS,
+                            LivePipelineITCase.WAIT.multipliedBy(2));
+
+            assertThat(written)
+                    .hasSize(TICKETS)
+                    .allSatisfy(
+                            outcome -> {
+                                assertThat(outcome.clock()).isEqualTo(ClockType.RESPONSE);
+                                assertThat(outcome.status()).isEqualTo(OutcomeStatus.MET);
+                            });
+            assertThat(alerts.written()).as("alerts of a backlog answered in time").isEmpty();
+            assertThat(quarantine.written()).isEmpty();
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /**
+     * Ticket {@code i} created {@code i × CREATED_EVERY} after {@code firstCreated} and answered
+     * {@link #RESPONSE_AFTER} later, in time order.
+     */
+    static void produceAnsweredPhoneTickets(String bootstrap, String topic, Instant firstCreated)
+            throws Exception {
+        List<byte[]> events = new ArrayList<>();
+        int answerLag = (int) (RESPONSE_AFTER.toMillis() / CREATED_EVERY.toMillis());
+        for (int step = 0; step < TICKETS + answerLag; step++) {
+            Instant at = firstCreated.plus(CREATED_EVERY.multipliedBy(step));
+            if (step >= answerLag) {
+                int answered = step - answerLag;
+                events.add(
+                        LivePipelineITCase.event(
+                                "r-" + answered, "P-" + answered, "RESPONDED", at, ""));
+            }
+            if (step < TICKETS) {
+                events.add(
+                        LivePipelineITCase.event(
+                                "c-" + step,
+                                "P-" + step,
+                                "CREATED",
+                                at,
+                                ",\"channel\":\"PHONE\",\"priority\":\"NORMAL\""));
+            }
+        }
+        LivePipelineITCase.produce(bootstrap, topic, events);
+    }
+}

@@ -1,0 +1,300 @@
+package io.slawatch.pipeline;
+
+import io.slawatch.testkit.Http;
+import io.slawatch.testkit.SharedElasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.slawatch.serde.Json;
+import io.slawatch.sink.ElasticsearchClients;
+import io.slawatch.sink.ElasticsearchIndices;
+import io.slawatch.sink.ElasticsearchOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every panel of the provisioned dashboards, run as Grafana would run it against a real
+ * Elasticsearch filled by a real pipeline run: the sample stream, then a ticket whose technician
+ * never arrives and a later one that moves event time past that arrival's deadline ({@code
+ * streams/late-technician.jsonl}).
+ */
+@ExtendWith(SharedElasticsearch.class)
+class DashboardContractITCase {
+
+    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path DASHBOARDS = ROOT.resolve("dashboards");
+    static final Path LATE_TECHNICIAN =
+            Path.of("src/test/resources/streams/late-technician.jsonl").toAbsolutePath();
+    static final Instant FROM = Instant.parse("2026-11-01T00:00:00Z");
+    static final Instant TO = Instant.parse("2026-12-01T00:00:00Z");
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    static Http http;
+    static Map<String, JsonNode> datasources;
+    static Map<String, Map<String, String>> mappings;
+
+    @BeforeAll
+    static void fillElasticsearch() throws Exception {
+        http = new Http(SharedElasticsearch.url());
+        ElasticsearchSinkITCase.resetIndices(http);
+        ElasticsearchIndices.installTemplates(
+                ElasticsearchClients.create(ElasticsearchOptions.of(SharedElasticsearch.url())));
+        ElasticsearchSinkITCase.replayIntoElasticsearch(
+                        SharedElasticsearch.url(), ElasticsearchSinkITCase.SAMPLE, LATE_TECHNICIAN)
+                .getJobExecutionResult()
+                .get(5, TimeUnit.MINUTES);
+        http.call("POST", "/slawatch-*/_refresh", null);
+        datasources = datasources();
+        mappings = mappings();
+    }
+
+    /** Provisioned datasources by uid. */
+    static Map<String, JsonNode> datasources() throws IOException {
+        JsonNode provisioning =
+                new ObjectMapper(new YAMLFactory())
+                        .readTree(
+                                DASHBOARDS
+                                        .resolve("provisioning/datasources/slawatch.yaml")
+                                        .toFile());
+        Map<String, JsonNode> byUid = new HashMap<>();
+        provisioning.get("datasources").forEach(ds -> byUid.put(ds.get("uid").asText(), ds));
+        return byUid;
+    }
+
+    /** Each index template's fields, flattened to dotted names, with their mapping types. */
+    static Map<String, Map<String, String>> mappings() throws IOException {
+        Map<String, Map<String, String>> byIndex = new TreeMap<>();
+        try (Stream<Path> templates = Files.list(ROOT.resolve("deploy/elasticsearch"))) {
+            for (Path template : templates.toList()) {
+                JsonNode root = Json.mapper().readTree(template.toFile());
+                Map<String, String> fields = new TreeMap<>();
+                flatten("", root.at("/template/mappings/properties"), fields);
+                for (JsonNode pattern : root.get("index_patterns")) {
+                    byIndex.put(pattern.asText(), fields);
+                }
+            }
+        }
+        return byIndex;
+    }
+
+    static void flatten(String prefix, JsonNode properties, Map<String, String> fields) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getValue().has("properties")) {
+                flatten(prefix + field.getKey() + ".", field.getValue().get("properties"), fields);
+            } else {
+                fields.put(prefix + field.getKey(), field.getValue().get("type").asText());
+            }
+        }
+    }
+
+    static List<JsonNode> dashboards() throws IOException {
+        List<JsonNode> dashboards = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DASHBOARDS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                dashboards.add(Json.mapper().readTree(file.toFile()));
+            }
+        }
+        return dashboards;
+    }
+
+    static JsonNode panel(String dashboardUid, String title) throws IOException {
+        for (JsonNode dashboard : dashboards()) {
+            if (dashboard.get("uid").asText().equals(dashboardUid)) {
+                for (JsonNode panel : dashboard.get("panels")) {
+                    if (panel.get("title").asText().equals(title)) {
+                        return panel;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no panel '" + title + "' in " + dashboardUid);
+    }
+
+    /** Runs a target's search on its datasource's index. */
+    static JsonNode run(JsonNode target) throws Exception {
+        JsonNode datasource = datasources.get(target.at("/datasource/uid").asText());
+        String timeField = datasource.at("/jsonData/timeField").asText();
+        String index = datasource.at("/jsonData/index").asText();
+        return Json.mapper()
+                .readTree(
+                        http.call(
+                                "POST",
+                                "/" + index + "/_search",
+                                GrafanaQueries.search(target, timeField, FROM, TO).toString()));
+    }
+
+    @Test
+    void shouldProvisionDatasourcesForEveryIndexFromTheEnvironment() {
+        assertThat(datasources.keySet())
+                .containsExactlyInAnyOrder(
+                        "slawatch-alerts",
+                        "slawatch-clocks",
+                        "slawatch-outcomes",
+                        "slawatch-stats-1m",
+                        "slawatch-stats-tech-1h",
+                        "slawatch-stats-agent-1d");
+        datasources.forEach(
+                (uid, datasource) -> {
+                    assertThat(datasource.get("type").asText()).isEqualTo("elasticsearch");
+                    assertThat(datasource.get("url").asText())
+                            .isEqualTo("${SLAWATCH_ELASTICSEARCH_URL}");
+                    assertThat(datasource.at("/secureJsonData/basicAuthPassword").asText())
+                            .isEqualTo("${SLAWATCH_ELASTICSEARCH_PASSWORD}");
+                    String index = datasource.at("/jsonData/index").asText();
+                    assertThat(mappings).as(uid).containsKey(index);
+                    assertThat(
+                                    mappings.get(index)
+                                            .get(datasource.at("/jsonData/timeField").asText()))
+                            .as(uid + " time field")
+                            .isEqualTo("date");
+                });
+    }
+
+    @Test
+    void shouldHaveStableUniqueUidsAndResolvableDatasourcesAndVariables() throws IOException {
+        Set<String> uids = new HashSet<>();
+        for (JsonNode dashboard : dashboards()) {
+            String uid = dashboard.get("uid").asText();
+            assertThat(uid).startsWith("slawatch-");
+            assertThat(uids.add(uid)).as("unique uid " + uid).isTrue();
+            Set<String> panelIds = new HashSet<>();
+            for (JsonNode panel : dashboard.get("panels")) {
+                assertThat(panelIds.add(panel.get("id").asText())).isTrue();
+                assertThat(datasources).containsKey(panel.at("/datasource/uid").asText());
+                for (JsonNode target : panel.get("targets")) {
+                    assertThat(datasources).containsKey(target.at("/datasource/uid").asText());
+                }
+            }
+            for (JsonNode variable : dashboard.at("/templating/list")) {
+                JsonNode datasource = datasources.get(variable.at("/datasource/uid").asText());
+                assertThat(datasource).as(uid + " $" + variable.get("name").asText()).isNotNull();
+                String field =
+                        Json.mapper()
+                                .readTree(variable.get("query").asText())
+                                .get("field")
+                                .asText();
+                assertThat(mappings.get(datasource.at("/jsonData/index").asText()).get(field))
+                        .as(uid + " $" + variable.get("name").asText())
+                        .isEqualTo("keyword");
+            }
+        }
+        assertThat(uids)
+                .containsExactlyInAnyOrder(
+                        "slawatch-control-room", "slawatch-field-service", "slawatch-management");
+    }
+
+    @Test
+    void shouldRunEveryPanelTargetOnFieldsOfTheRightTypeAndReturnData() throws Exception {
+        List<String> checked = new ArrayList<>();
+        for (JsonNode dashboard : dashboards()) {
+            for (JsonNode panel : dashboard.get("panels")) {
+                for (JsonNode target : panel.get("targets")) {
+                    String name =
+                            dashboard.get("uid").asText() + " / " + panel.get("title").asText();
+                    JsonNode datasource = datasources.get(target.at("/datasource/uid").asText());
+                    Map<String, String> fields =
+                            mappings.get(datasource.at("/jsonData/index").asText());
+                    assertThat(target.get("timeField").asText())
+                            .as(name + ": the target's time field is the datasource's")
+                            .isEqualTo(datasource.at("/jsonData/timeField").asText());
+                    GrafanaQueries.fieldsNeeded(target)
+                            .forEach(
+                                    (field, need) ->
+                                            assertThat(GrafanaQueries.fits(need, fields.get(field)))
+                                                    .as(
+                                                            name
+                                                                    + ": "
+                                                                    + field
+                                                                    + " must be "
+                                                                    + need
+                                                                    + ", is "
+                                                                    + fields.get(field))
+                                                    .isTrue());
+                    JsonNode result = run(target);
+                    assertThat(result.path("timed_out").asBoolean()).isFalse();
+                    assertThat(hasData(result)).as(name + " returns data: " + result).isTrue();
+                    checked.add(name);
+                }
+            }
+        }
+        assertThat(checked).hasSize(18);
+    }
+
+    static boolean hasData(JsonNode result) {
+        if (result.has("aggregations")) {
+            return result.get("aggregations").findValues("doc_count").stream()
+                    .anyMatch(count -> count.asLong() > 0);
+        }
+        return result.at("/hits/hits").size() > 0;
+    }
+
+    /** The single filters bucket's metric value of a stat panel's target. */
+    static double statValue(JsonNode target, String metricId) throws Exception {
+        JsonNode bucket = run(target).at("/aggregations/2/buckets/all");
+        return bucket.get(metricId).get("value").asDouble();
+    }
+
+    @Test
+    void shouldShowTheBreachesMetRateAndRiskThatTheInputHolds() throws Exception {
+        JsonNode breaches =
+                panel("slawatch-control-room", "Breaches in range").get("targets").get(0);
+        assertThat(statValue(breaches, "1"))
+                .as(
+                        "14 breaches of the sample (13 met late, 1 still escalated) and D-0001's arrival")
+                .isEqualTo(15);
+
+        JsonNode metRate = panel("slawatch-control-room", "Met rate").get("targets").get(0);
+        assertThat(statValue(metRate, "1") / statValue(metRate, "3"))
+                .as("the sample's 73 met among 86 finished, and D-0001's and D-0002's responses")
+                .isEqualTo(75.0 / 88);
+
+        JsonNode atRisk =
+                panel("slawatch-control-room", "Tickets at risk now").get("targets").get(0);
+        List<String> atRiskNow = new ArrayList<>();
+        run(atRisk)
+                .at("/hits/hits")
+                .forEach(
+                        hit ->
+                                atRiskNow.add(
+                                        hit.at("/_source/clockId").asText()
+                                                + " "
+                                                + hit.at("/_source/status").asText()));
+        assertThat(atRiskNow)
+                .containsExactlyInAnyOrder(
+                        "S-0022:RESPONSE:1 ESCALATED", "D-0001:ARRIVAL:1 BREACHED");
+
+        JsonNode late =
+                panel("slawatch-control-room", "Technicians currently late").get("targets").get(0);
+        assertThat(run(late).at("/aggregations/2/buckets"))
+                .isEqualTo(Json.mapper().readTree("[{\"key\":\"t-21\",\"doc_count\":1}]"));
+    }
+}

@@ -1,0 +1,174 @@
+package io.slawatch.pipeline;
+
+import io.slawatch.embedded.EmbeddedElasticsearch;
+import io.slawatch.testkit.Await;
+
+import io.slawatch.testkit.Http;
+import io.slawatch.testkit.SharedElasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.serde.Json;
+import io.slawatch.sink.ElasticsearchClients;
+import io.slawatch.sink.ElasticsearchIndices;
+import io.slawatch.sink.ElasticsearchOptions;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Elasticsearch down for {@link #OUTAGE} in the middle of a run: the sinks retry and hold the job
+ * back, and once it is up again every document is there exactly once, identical to a run without
+ * the outage.
+ */
+@ExtendWith(SharedElasticsearch.class)
+class ElasticsearchOutageITCase {
+
+    static final Duration OUTAGE = Duration.ofSeconds(20);
+    static final int WEEKS_OF_SAMPLE = 60;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    @TempDir Path temp;
+
+    /**
+     * The sample stream repeated week after week up to its own week (later would be in the future),
+     * with its own ticket and event ids, so that the run lasts long enough to be interrupted; the
+     * sample's unparsable lines are kept once.
+     */
+    Path weeksOfSample() throws Exception {
+        Path stream = temp.resolve("weeks.jsonl");
+        List<String> sample = Files.readAllLines(ElasticsearchSinkITCase.SAMPLE);
+        try (BufferedWriter out = Files.newBufferedWriter(stream, StandardCharsets.UTF_8)) {
+            for (int week = 0; week < WEEKS_OF_SAMPLE; week++) {
+                for (String line : sample) {
+                    JsonNode event;
+                    try {
+                        event = Json.mapper().readTree(line);
+                    } catch (Exception malformed) {
+                        event = null;
+                    }
+                    if (!(event instanceof ObjectNode fields) || !fields.has("occurredAt")) {
+                        if (week == 0) {
+                            out.write(line);
+                            out.newLine();
+                        }
+                        continue;
+                    }
+                    String prefix = "W" + week + "-";
+                    fields.put("eventId", prefix + fields.path("eventId").asText());
+                    fields.put("ticketId", prefix + fields.path("ticketId").asText());
+                    for (String time : List.of("occurredAt", "etaAt")) {
+                        if (fields.path(time).isTextual()) {
+                            try {
+                                fields.put(
+                                        time,
+                                        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                                                OffsetDateTime.parse(fields.get(time).asText())
+                                                        .minusWeeks(WEEKS_OF_SAMPLE - 1 - week)));
+                            } catch (java.time.format.DateTimeParseException keep) {
+                                // A malformed time stays malformed: it is quarantined each week.
+                            }
+                        }
+                    }
+                    out.write(fields.toString());
+                    out.newLine();
+                }
+            }
+        }
+        return stream;
+    }
+
+    /** Every slawatch document, by index and id. */
+    static Map<String, JsonNode> documents(Http http) throws Exception {
+        http.call("POST", "/slawatch-*/_refresh", null);
+        Map<String, JsonNode> documents = new TreeMap<>();
+        for (String index : ElasticsearchIndices.TEMPLATES) {
+            long count = ElasticsearchSinkITCase.count(http, index);
+            JsonNode hits =
+                    Json.mapper()
+                            .readTree(
+                                    http.call(
+                                            "POST",
+                                            "/" + index + "/_search",
+                                            "{\"size\":" + Math.max(count, 1) + "}"))
+                            .at("/hits/hits");
+            hits.forEach(
+                    hit ->
+                            documents.put(
+                                    index + "/" + hit.get("_id").asText(), hit.get("_source")));
+            assertThat(hits.size()).as(index + ": one hit per document").isEqualTo(count);
+        }
+        return documents;
+    }
+
+    static void reset(Http http, String url) throws Exception {
+        ElasticsearchSinkITCase.resetIndices(http);
+        ElasticsearchIndices.installTemplates(
+                ElasticsearchClients.create(ElasticsearchOptions.of(url)));
+    }
+
+    @Test
+    void shouldHoldBackThroughAnOutageAndThenHoldEveryDocumentExactlyOnce() throws Exception {
+        EmbeddedElasticsearch elasticsearch = SharedElasticsearch.instance();
+        String url = elasticsearch.url();
+        Http http = new Http(url);
+        Path input = weeksOfSample();
+
+        reset(http, url);
+        ElasticsearchSinkITCase.replayIntoElasticsearch(url, input)
+                .getJobExecutionResult()
+                .get(5, TimeUnit.MINUTES);
+        Map<String, JsonNode> withoutOutage = documents(http);
+        assertThat(withoutOutage).hasSizeGreaterThan(WEEKS_OF_SAMPLE * 200);
+
+        reset(http, url);
+        JobClient job = ElasticsearchSinkITCase.replayIntoElasticsearch(url, input);
+        Await.until(
+                () -> ElasticsearchSinkITCase.countOrZero(http, ElasticsearchIndices.CLOCKS),
+                count -> count > 0,
+                Duration.ofMinutes(2));
+        elasticsearch.stop();
+        assertThat(job.getJobStatus().get()).as("stopped mid-run").isEqualTo(JobStatus.RUNNING);
+        long outageEnds = System.nanoTime() + OUTAGE.toNanos();
+        assertThat(
+                        Await.until(
+                                () -> job.getJobStatus().get(),
+                                status ->
+                                        status != JobStatus.RUNNING
+                                                || System.nanoTime() >= outageEnds,
+                                OUTAGE.plusSeconds(5)))
+                .as("retrying, not failed, through the whole outage")
+                .isEqualTo(JobStatus.RUNNING);
+        elasticsearch.restart();
+        job.getJobExecutionResult().get(5, TimeUnit.MINUTES);
+
+        Map<String, JsonNode> afterOutage = documents(http);
+        assertThat(afterOutage.keySet()).isEqualTo(withoutOutage.keySet());
+        assertThat(afterOutage).isEqualTo(withoutOutage);
+    }
+}

@@ -1,0 +1,269 @@
+package io.slawatch.pipeline;
+
+import io.slawatch.testkit.Http;
+import io.slawatch.testkit.SharedElasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.SlaMonitorJob;
+import io.slawatch.ingest.EventDecoder;
+import io.slawatch.ingest.file.FileLinesSource;
+import io.slawatch.model.QuarantineReason;
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.policy.PolicyLoader;
+import io.slawatch.serde.Json;
+import io.slawatch.sink.ElasticsearchClients;
+import io.slawatch.sink.ElasticsearchIndices;
+import io.slawatch.sink.ElasticsearchOptions;
+import io.slawatch.sink.ElasticsearchSink;
+import io.slawatch.sink.IndexedDocument;
+import io.slawatch.sink.RejectedDocuments;
+import io.slawatch.time.EventTime;
+import java.nio.file.Path;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The job graph's alerts and outcomes in a real Elasticsearch: exact, whole, and idempotent. */
+@ExtendWith(SharedElasticsearch.class)
+class ElasticsearchSinkITCase {
+
+    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path SAMPLE = ROOT.resolve("schemas/examples/streams/sample-tickets.jsonl");
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    /**
+     * Starts the job graph over {@code inputs} in replay mode, writing to the Elasticsearch at
+     * {@code url} only; the caller waits for its end.
+     */
+    static JobClient replayIntoElasticsearch(String url, Path... inputs) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        SlaMonitorJob.Outputs outputs =
+                SlaMonitorJob.build(
+                        env,
+                        new FileLinesSource(
+                                Stream.of(inputs).map(Path::toString).toList(),
+                                EventDecoder.withDefaults()),
+                        1,
+                        EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
+                        PolicyLoader.load(ROOT.resolve("deploy/policies/default.yaml")));
+        SlaMonitorJob.sinkTo(
+                outputs,
+                new SlaMonitorJob.Sinks(
+                        new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()));
+        SlaMonitorJob.sinkToElasticsearch(
+                outputs, ElasticsearchOptions.of(url), RejectedDocuments.logged());
+        return env.executeAsync("slawatch into elasticsearch");
+    }
+
+    static void replaySampleIntoElasticsearch(String url) throws Exception {
+        replayIntoElasticsearch(url, SAMPLE).getJobExecutionResult().get(5, TimeUnit.MINUTES);
+    }
+
+    @Test
+    void shouldIndexEveryAlertAndOutcomeOnceWholeAndOverwriteOnReplay() throws Exception {
+        String url = SharedElasticsearch.url();
+        Http http = new Http(url);
+        resetIndices(http);
+        assertThat(
+                        ElasticsearchIndices.installTemplates(
+                                ElasticsearchClients.create(ElasticsearchOptions.of(url))))
+                .containsExactlyElementsOf(ElasticsearchIndices.TEMPLATES);
+
+        replaySampleIntoElasticsearch(url);
+        http.call("POST", "/slawatch-*/_refresh", null);
+        assertThat(count(http, ElasticsearchIndices.ALERTS)).isEqualTo(62);
+        assertThat(count(http, ElasticsearchIndices.OUTCOMES)).isEqualTo(92);
+        assertThat(count(http, ElasticsearchIndices.CLOCKS))
+                .as("one document per clock cycle")
+                .isEqualTo(92);
+        assertThat(statuses(http))
+                .as("clock cycles by their last status")
+                .isEqualTo(
+                        Json.mapper()
+                                .readTree(
+                                        "{\"MET\":73,\"MET_LATE\":13,\"CANCELLED\":4,\"ESCALATED\":1,\"RUNNING\":1}"));
+
+        assertThat(
+                        sums(
+                                http,
+                                ElasticsearchIndices.STATS_MINUTE,
+                                "ticketsCreated",
+                                "clocks.started",
+                                "clocks.met",
+                                "clocks.finished",
+                                "clocks.breached",
+                                "clocks.escalated",
+                                "clocks.atRisk",
+                                "responseSeconds.count"))
+                .as(
+                        "41 tickets, 92 clock cycles of which 73 met and 86 finished; 15 BREACHED"
+                                + " and 7 ESCALATED alerts less one retraction each; 25 AT_RISK;"
+                                + " 39 responses")
+                .isEqualTo(
+                        Json.mapper()
+                                .readTree(
+                                        "{\"ticketsCreated\":41,\"clocks.started\":92,\"clocks.met\":73,\"clocks.finished\":86,"
+                                                + "\"clocks.breached\":14,\"clocks.escalated\":6,\"clocks.atRisk\":25,\"responseSeconds.count\":39}"));
+
+        JsonNode retraction =
+                Json.mapper()
+                        .readTree(
+                                http.call(
+                                        "GET",
+                                        "/slawatch-alerts/_doc/S-0026:RESPONSE:1:RETRACTED:2",
+                                        null))
+                        .get("_source");
+        assertThat(retraction)
+                .isEqualTo(
+                        Json.mapper()
+                                .readTree(
+                                        "{\"alertId\":\"S-0026:RESPONSE:1:RETRACTED:2\",\"ticketId\":\"S-0026\",\"clock\":\"RESPONSE\",\"kind\":\"RETRACTED\",\"level\":2,\"cycle\":1,"
+                                                + "\"startedAt\":\"2026-11-16T01:02:00Z\",\"deadline\":\"2026-11-16T01:02:30Z\",\"eventTime\":\"2026-11-16T01:02:28Z\",\"targetSeconds\":30,"
+                                                + "\"retractsAlertId\":\"S-0026:RESPONSE:1:ESCALATED:2\",\"channel\":\"PHONE\",\"priority\":\"NORMAL\",\"complexity\":\"STANDARD\","
+                                                + "\"agentId\":\"a-02\",\"team\":\"north\",\"region\":\"xuhui\",\"policyVersion\":\"2026.11-1\"}"));
+        JsonNode mapping =
+                Json.mapper().readTree(http.call("GET", "/slawatch-alerts/_mapping", null));
+        assertThat(mapping.at("/slawatch-alerts/mappings/properties/eventTime/type").asText())
+                .isEqualTo("date");
+
+        replaySampleIntoElasticsearch(url);
+        http.call("POST", "/slawatch-*/_refresh", null);
+        assertThat(count(http, ElasticsearchIndices.ALERTS))
+                .as("a replay overwrites")
+                .isEqualTo(62);
+        assertThat(count(http, ElasticsearchIndices.OUTCOMES)).isEqualTo(92);
+        assertThat(
+                        ElasticsearchIndices.installTemplates(
+                                ElasticsearchClients.create(ElasticsearchOptions.of(url))))
+                .isEmpty();
+    }
+
+    static final Queue<QuarantineRecord> QUARANTINED = new ConcurrentLinkedQueue<>();
+
+    @Test
+    void shouldQuarantineADocumentElasticsearchRefusesAndIndexTheRest() throws Exception {
+        String url = SharedElasticsearch.url();
+        Http http = new Http(url);
+        resetIndices(http);
+        ElasticsearchIndices.installTemplates(
+                ElasticsearchClients.create(ElasticsearchOptions.of(url)));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromData("T-1", "T-2", "T-BAD")
+                .sinkTo(
+                        new ElasticsearchSink<String>(
+                                ElasticsearchOptions.of(url),
+                                ticketId -> {
+                                    var source =
+                                            Json.mapper()
+                                                    .createObjectNode()
+                                                    .put(
+                                                            "alertId",
+                                                            ticketId + ":RESPONSE:1:BREACHED:1")
+                                                    .put("ticketId", ticketId);
+                                    if (ticketId.equals("T-BAD")) {
+                                        source.put("customerPhone", "not in the mapping");
+                                    }
+                                    return new IndexedDocument(
+                                            ElasticsearchIndices.ALERTS,
+                                            source.get("alertId").asText(),
+                                            source);
+                                },
+                                () -> QUARANTINED::add));
+        env.execute("a refused document");
+
+        http.call("POST", "/slawatch-alerts/_refresh", null);
+        assertThat(count(http, ElasticsearchIndices.ALERTS)).isEqualTo(2);
+        assertThat(QUARANTINED).hasSize(1);
+        QuarantineRecord refused = QUARANTINED.peek();
+        assertThat(refused.reason()).isEqualTo(QuarantineReason.REJECTED_BY_ELASTICSEARCH);
+        assertThat(refused.ticketId()).isEqualTo("T-BAD");
+        assertThat(refused.detail())
+                .startsWith("index slawatch-alerts, _id T-BAD:RESPONSE:1:BREACHED:1: HTTP 400, ")
+                .contains("customerPhone");
+        assertThat(Json.mapper().readTree(refused.payload()))
+                .isEqualTo(
+                        Json.mapper()
+                                .readTree(
+                                        "{\"alertId\":\"T-BAD:RESPONSE:1:BREACHED:1\",\"ticketId\":\"T-BAD\",\"customerPhone\":\"not in the mapping\"}"));
+    }
+
+    /** Removes slawatch's indices and templates: tests that fill them share one Elasticsearch. */
+    static void resetIndices(Http http) throws Exception {
+        for (String name : ElasticsearchIndices.TEMPLATES) {
+            http.callOrNotFound("DELETE", "/" + name, null);
+            http.callOrNotFound("DELETE", "/_index_template/" + name, null);
+        }
+    }
+
+    /** Clock documents per status, from a terms aggregation as a dashboard would run it. */
+    static JsonNode statuses(Http http) throws Exception {
+        JsonNode buckets =
+                Json.mapper()
+                        .readTree(
+                                http.call(
+                                        "POST",
+                                        "/slawatch-clocks/_search",
+                                        "{\"size\":0,\"aggs\":{\"s\":{\"terms\":{\"field\":\"status\"}}}}"))
+                        .at("/aggregations/s/buckets");
+        var counts = Json.mapper().createObjectNode();
+        buckets.forEach(
+                bucket -> counts.put(bucket.get("key").asText(), bucket.get("doc_count").asInt()));
+        return counts;
+    }
+
+    /** Sums of numeric fields over a whole index, as a stat panel over all time shows them. */
+    static JsonNode sums(Http http, String index, String... fields) throws Exception {
+        var aggs = Json.mapper().createObjectNode();
+        for (String field : fields) {
+            aggs.putObject(field).putObject("sum").put("field", field);
+        }
+        var search = Json.mapper().createObjectNode().put("size", 0);
+        search.set("aggs", aggs);
+        JsonNode result =
+                Json.mapper()
+                        .readTree(http.call("POST", "/" + index + "/_search", search.toString()))
+                        .get("aggregations");
+        var sums = Json.mapper().createObjectNode();
+        for (String field : fields) {
+            sums.put(field, result.get(field).get("value").asLong());
+        }
+        return Json.mapper().readTree(sums.toString());
+    }
+
+    /** The index's document count; zero while it does not exist yet or does not answer. */
+    static long countOrZero(Http http, String index) {
+        try {
+            String response = http.callOrNotFound("GET", "/" + index + "/_count", null);
+            return response == null ? 0 : Json.mapper().readTree(response).get("count").asLong();
+        } catch (Exception | AssertionError notYet) {
+            return 0;
+        }
+    }
+
+    static long count(Http http, String index) throws Exception {
+        return Json.mapper()
+                .readTree(http.call("GET", "/" + index + "/_count", null))
+                .get("count")
+                .asLong();
+    }
+}
