@@ -14,7 +14,9 @@ public final class JobClients {
 
     private JobClients() {}
 
-    /** Returns once the job runs; fails if it ended or did not start within {@link #START_TIMEOUT}. */
+    /**
+     * Returns once the job runs; fails if it ended or did not start within {@link #START_TIMEOUT}.
+     */
     public static void awaitRunning(JobClient job) throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         for (JobStatus status = job.getJobStatus().get();

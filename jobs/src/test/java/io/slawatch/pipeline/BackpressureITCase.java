@@ -1,9 +1,5 @@
 package io.slawatch.pipeline;
 
-import io.slawatch.testkit.Await;
-
-import io.slawatch.testkit.SharedKafka;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.JobOptions;
@@ -15,6 +11,8 @@ import io.slawatch.model.ClockType;
 import io.slawatch.model.OutcomeStatus;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyLoader;
+import io.slawatch.testkit.Await;
+import io.slawatch.testkit.SharedKafka;
 import io.slawatch.time.WallClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,5 @@
 package io.slawatch.pipeline;
 
-import io.slawatch.testkit.Http;
-import io.slawatch.testkit.SharedElasticsearch;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +9,8 @@ import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.ElasticsearchOptions;
+import io.slawatch.testkit.Http;
+import io.slawatch.testkit.SharedElasticsearch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

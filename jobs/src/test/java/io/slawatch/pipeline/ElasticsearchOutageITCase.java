@@ -1,19 +1,17 @@
 package io.slawatch.pipeline;
 
-import io.slawatch.embedded.EmbeddedElasticsearch;
-import io.slawatch.testkit.Await;
-
-import io.slawatch.testkit.Http;
-import io.slawatch.testkit.SharedElasticsearch;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.embedded.EmbeddedElasticsearch;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.ElasticsearchOptions;
+import io.slawatch.testkit.Await;
+import io.slawatch.testkit.Http;
+import io.slawatch.testkit.SharedElasticsearch;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,5 @@
 package io.slawatch.pipeline;
 
-import io.slawatch.testkit.Http;
-import io.slawatch.testkit.SharedElasticsearch;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +16,8 @@ import io.slawatch.sink.ElasticsearchOptions;
 import io.slawatch.sink.ElasticsearchSink;
 import io.slawatch.sink.IndexedDocument;
 import io.slawatch.sink.RejectedDocuments;
+import io.slawatch.testkit.Http;
+import io.slawatch.testkit.SharedElasticsearch;
 import io.slawatch.time.EventTime;
 import java.nio.file.Path;
 import java.util.Queue;

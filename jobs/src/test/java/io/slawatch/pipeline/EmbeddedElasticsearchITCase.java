@@ -1,11 +1,9 @@
 package io.slawatch.pipeline;
 
-import io.slawatch.testkit.Http;
-
-import io.slawatch.testkit.SharedElasticsearch;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slawatch.testkit.Http;
+import io.slawatch.testkit.SharedElasticsearch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,12 +1,5 @@
 package io.slawatch.pipeline;
 
-import io.slawatch.testkit.Await;
-import io.slawatch.testkit.TopicReader;
-
-import io.slawatch.testkit.Http;
-import io.slawatch.testkit.SharedElasticsearch;
-import io.slawatch.testkit.SharedKafka;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.JobOptions;
@@ -19,6 +12,11 @@ import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.serde.Json;
+import io.slawatch.testkit.Await;
+import io.slawatch.testkit.Http;
+import io.slawatch.testkit.SharedElasticsearch;
+import io.slawatch.testkit.SharedKafka;
+import io.slawatch.testkit.TopicReader;
 import io.slawatch.time.WallClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

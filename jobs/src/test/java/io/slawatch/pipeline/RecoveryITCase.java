@@ -1,15 +1,13 @@
 package io.slawatch.pipeline;
 
-import io.slawatch.testkit.Await;
-import io.slawatch.testkit.TopicReader;
-
-import io.slawatch.testkit.SharedKafka;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
 import io.slawatch.policy.PolicyLoader;
+import io.slawatch.testkit.Await;
+import io.slawatch.testkit.SharedKafka;
+import io.slawatch.testkit.TopicReader;
 import io.slawatch.time.WallClock;
 import java.nio.file.Path;
 import java.time.Duration;

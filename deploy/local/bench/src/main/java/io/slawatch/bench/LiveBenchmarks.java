@@ -1,16 +1,12 @@
 package io.slawatch.bench;
 
-import io.slawatch.JobClients;
-
-
-
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.JobClients;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
-import io.slawatch.ingest.SeparateQuarantineFunction;
 import io.slawatch.embedded.EmbeddedElasticsearch;
 import io.slawatch.embedded.EmbeddedKafka;
+import io.slawatch.ingest.SeparateQuarantineFunction;
 import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
 import io.slawatch.policy.SlaPolicy;

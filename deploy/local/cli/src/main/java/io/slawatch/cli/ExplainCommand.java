@@ -2,12 +2,12 @@ package io.slawatch.cli;
 
 import io.slawatch.detect.TicketSla;
 import io.slawatch.ingest.EventDecoder;
-import io.slawatch.replay.Explain;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.replay.Explain;
 import io.slawatch.time.EventTime;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.slawatch.cli;
 
-import io.slawatch.replay.Replay;
 import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockOutcome;
@@ -8,6 +7,7 @@ import io.slawatch.model.ClockType;
 import io.slawatch.model.OutcomeStatus;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
+import io.slawatch.replay.Replay;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package io.slawatch.demo;
 
 import io.slawatch.JobClients;
-
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
 import io.slawatch.model.Alert;
@@ -35,7 +34,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.PipelineOptions;

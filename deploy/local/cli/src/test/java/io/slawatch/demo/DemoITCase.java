@@ -2,10 +2,10 @@ package io.slawatch.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slawatch.testkit.SharedElasticsearch;
-import io.slawatch.testkit.SharedKafka;
 import io.slawatch.model.AlertKind;
 import io.slawatch.policy.PolicyLoader;
+import io.slawatch.testkit.SharedElasticsearch;
+import io.slawatch.testkit.SharedKafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;

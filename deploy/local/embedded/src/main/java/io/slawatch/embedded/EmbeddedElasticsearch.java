@@ -21,10 +21,10 @@ import java.util.stream.Stream;
 
 /**
  * Elasticsearch as a child process, from the {@code integ-test-zip} distribution that the build
- * unpacks under {@code deploy/local/embedded/target/elasticsearch}: free ports, security off, a small heap,
- * the running JDK as ES_JAVA_HOME. Elasticsearch refuses to run as root, so when started by root it
- * runs as {@value #UNPRIVILEGED_USER} with its working directories owned by that user. Close it and
- * nothing is left: the process is stopped and its directories deleted.
+ * unpacks under {@code deploy/local/embedded/target/elasticsearch}: free ports, security off, a
+ * small heap, the running JDK as ES_JAVA_HOME. Elasticsearch refuses to run as root, so when
+ * started by root it runs as {@value #UNPRIVILEGED_USER} with its working directories owned by that
+ * user. Close it and nothing is left: the process is stopped and its directories deleted.
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
 

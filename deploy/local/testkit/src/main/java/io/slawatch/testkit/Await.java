@@ -16,7 +16,8 @@ public final class Await {
      * The first value of {@code probe} that satisfies {@code done}, or the last one at the
      * deadline.
      */
-    public static <T> T until(Callable<T> probe, Predicate<T> done, Duration deadline) throws Exception {
+    public static <T> T until(Callable<T> probe, Predicate<T> done, Duration deadline)
+            throws Exception {
         long end = System.nanoTime() + deadline.toNanos();
         T value = probe.call();
         while (!done.test(value) && System.nanoTime() < end) {

@@ -1,7 +1,6 @@
 package io.slawatch.testkit;
 
 import io.slawatch.embedded.EmbeddedElasticsearch;
-
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,7 +1,6 @@
 package io.slawatch.testkit;
 
 import io.slawatch.embedded.EmbeddedKafka;
-
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
