@@ -3,6 +3,7 @@ package io.slawatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.slawatch.testkit.Checkout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JobOptionsTest {
 
-    static final String POLICY =
-            Path.of(System.getProperty("slawatch.root", ".."), "deploy/policies/default.yaml")
-                    .toString();
+    static final String POLICY = Checkout.resolve("deploy/policies/default.yaml").toString();
 
     @TempDir Path temp;
 

@@ -6,6 +6,7 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.testkit.Checkout;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,8 +21,7 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 /** {@link TicketSlaFunction} in Flink's keyed operator harness, with readable results. */
 final class SlaHarness implements AutoCloseable {
 
-    static final Path DEFAULT_POLICY =
-            Path.of(System.getProperty("slawatch.root", ".."), "deploy/policies/default.yaml");
+    static final Path DEFAULT_POLICY = Checkout.resolve("deploy/policies/default.yaml");
     static final Instant QUARANTINED_AT = Instant.parse("2030-01-01T00:00:00Z");
 
     private final KeyedOneInputStreamOperatorTestHarness<String, TicketEvent, Alert> harness;

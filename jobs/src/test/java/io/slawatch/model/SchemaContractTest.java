@@ -18,6 +18,7 @@ import io.slawatch.policy.CalendarLoader;
 import io.slawatch.policy.PolicyException;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.serde.Json;
+import io.slawatch.testkit.Checkout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 public class SchemaContractTest {
 
-    static final Path ROOT = Path.of(System.getProperty("slawatch.root", ".."));
+    static final Path ROOT = Checkout.ROOT;
     static final Path SCHEMAS = ROOT.resolve("schemas");
     static final Path EXAMPLES = SCHEMAS.resolve("examples");
     static final String SCHEMA_BASE = "https://slawatch.io/schemas/";

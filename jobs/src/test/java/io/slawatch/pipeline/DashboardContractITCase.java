@@ -9,6 +9,7 @@ import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.ElasticsearchOptions;
+import io.slawatch.testkit.Checkout;
 import io.slawatch.testkit.Http;
 import io.slawatch.testkit.SharedElasticsearch;
 import java.io.IOException;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(SharedElasticsearch.class)
 class DashboardContractITCase {
 
-    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path ROOT = Checkout.ROOT;
     static final Path DASHBOARDS = ROOT.resolve("dashboards");
     static final Path LATE_TECHNICIAN =
             Path.of("src/test/resources/streams/late-technician.jsonl").toAbsolutePath();

@@ -16,6 +16,7 @@ import io.slawatch.sink.ElasticsearchOptions;
 import io.slawatch.sink.ElasticsearchSink;
 import io.slawatch.sink.IndexedDocument;
 import io.slawatch.sink.RejectedDocuments;
+import io.slawatch.testkit.Checkout;
 import io.slawatch.testkit.Http;
 import io.slawatch.testkit.SharedElasticsearch;
 import io.slawatch.time.EventTime;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(SharedElasticsearch.class)
 class ElasticsearchSinkITCase {
 
-    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path ROOT = Checkout.ROOT;
     static final Path SAMPLE = ROOT.resolve("schemas/examples/streams/sample-tickets.jsonl");
 
     @RegisterExtension

@@ -13,6 +13,7 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.serde.Json;
 import io.slawatch.testkit.Await;
+import io.slawatch.testkit.Checkout;
 import io.slawatch.testkit.Http;
 import io.slawatch.testkit.SharedElasticsearch;
 import io.slawatch.testkit.SharedKafka;
@@ -49,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith({SharedKafka.class, SharedElasticsearch.class})
 class LivePipelineITCase {
 
-    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path ROOT = Checkout.ROOT;
     static final Path DEFAULT_POLICY = ROOT.resolve("deploy/policies/default.yaml");
     static final Duration WAIT = Duration.ofSeconds(60);
 

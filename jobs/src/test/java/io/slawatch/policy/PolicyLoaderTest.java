@@ -10,6 +10,7 @@ import io.slawatch.model.ClockType;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.EventType;
 import io.slawatch.model.Priority;
+import io.slawatch.testkit.Checkout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class PolicyLoaderTest {
 
-    static final Path DEFAULT_POLICY =
-            Path.of(System.getProperty("slawatch.root", ".."), "deploy/policies/default.yaml");
+    static final Path DEFAULT_POLICY = Checkout.resolve("deploy/policies/default.yaml");
     static final String FILE = "broken.yaml";
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final List<OpeningInterval> OFFICE_DAY =

@@ -7,6 +7,7 @@ import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.testkit.Checkout;
 import io.slawatch.time.EventTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Replay on a MiniCluster: the same input gives the same alerts at any parallelism. */
 class ReplayITCase {
 
-    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path ROOT = Checkout.ROOT;
     static final Path SAMPLE = ROOT.resolve("schemas/examples/streams/sample-tickets.jsonl");
     static SlaPolicy policy;
 

@@ -2,6 +2,7 @@ package io.slawatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slawatch.testkit.Checkout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ExplainCommandTest {
 
-    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path ROOT = Checkout.ROOT;
     static final String SAMPLE =
             ROOT.resolve("schemas/examples/streams/sample-tickets.jsonl").toString();
     static final String POLICY = ROOT.resolve("deploy/policies/default.yaml").toString();

@@ -2,6 +2,7 @@ package io.slawatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slawatch.testkit.Checkout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ImportCommandTest {
 
-    static final String EXCERPT = "src/test/resources/logs/helpdesk-excerpt.csv";
+    static final String EXCERPT = Checkout.resolve("data/excerpts/helpdesk-excerpt.csv").toString();
 
     @TempDir Path temp;
 

@@ -2,6 +2,7 @@ package io.slawatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slawatch.testkit.Checkout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PolicyCheckCommandTest {
 
-    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path ROOT = Checkout.ROOT;
     static final Path DEFAULT_POLICY = ROOT.resolve("deploy/policies/default.yaml");
 
     @TempDir Path temp;

@@ -3,6 +3,7 @@ package io.slawatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.JobOptions;
+import io.slawatch.testkit.Checkout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +18,7 @@ import picocli.CommandLine;
 /** The README's command and option references agree with the code. */
 class ReadmeTest {
 
-    static final Path README =
-            Path.of(System.getProperty("slawatch.root", "../..")).resolve("README.md");
+    static final Path README = Checkout.ROOT.resolve("README.md");
 
     static String section(String readme, String heading) {
         int start = readme.indexOf(heading);

@@ -2,23 +2,24 @@ package io.slawatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slawatch.testkit.Checkout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Replay of the two public ticket logs in ../shared/data, end to end through the CLI. */
+/** Replay of the two public ticket logs in data/, end to end through the CLI. */
 class RealLogsITCase {
 
-    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
-    static final Path DATA = ROOT.resolve("../shared/data");
+    static final Path ROOT = Checkout.ROOT;
+    static final Path DATA = ROOT.resolve("data");
     static final String SERVICENOW = DATA.resolve("incident_event_log.csv.gz").toString();
     static final String HELPDESK = DATA.resolve("helpdesk_event_log.csv.gz").toString();
     static final String SERVICENOW_POLICY =
             ROOT.resolve("deploy/policies/servicenow-incidents.yaml").toString();
     static final String HELPDESK_POLICY = ROOT.resolve("deploy/policies/helpdesk.yaml").toString();
-    static final Path EXCERPT = Path.of("src/test/resources/logs/servicenow-excerpt.csv");
+    static final Path EXCERPT = Checkout.resolve("data/excerpts/servicenow-excerpt.csv");
 
     @TempDir Path temp;
 

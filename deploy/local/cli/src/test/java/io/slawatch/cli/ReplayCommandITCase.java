@@ -2,6 +2,7 @@ package io.slawatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slawatch.testkit.Checkout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReplayCommandITCase {
 
-    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path ROOT = Checkout.ROOT;
     static final String SAMPLE =
             ROOT.resolve("schemas/examples/streams/sample-tickets.jsonl").toString();
     static final String POLICY = ROOT.resolve("deploy/policies/default.yaml").toString();

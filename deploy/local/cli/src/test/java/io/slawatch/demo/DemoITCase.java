@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.model.AlertKind;
 import io.slawatch.policy.PolicyLoader;
+import io.slawatch.testkit.Checkout;
 import io.slawatch.testkit.SharedElasticsearch;
 import io.slawatch.testkit.SharedKafka;
 import java.io.PrintWriter;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({SharedKafka.class, SharedElasticsearch.class})
 class DemoITCase {
 
-    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path ROOT = Checkout.ROOT;
     static final Path POLICY = ROOT.resolve("deploy/policies/default.yaml");
     static final Duration SHORT_RUN = Duration.ofSeconds(25);
     static final double SPEED = 120;

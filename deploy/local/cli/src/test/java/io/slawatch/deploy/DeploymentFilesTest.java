@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.slawatch.JobOptions;
+import io.slawatch.testkit.Checkout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The compose file and the Kubernetes manifests agree with the build and the job's options. */
 class DeploymentFilesTest {
 
-    static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
+    static final Path ROOT = Checkout.ROOT;
     static final Path COMPOSE = ROOT.resolve("deploy/compose/docker-compose.yml");
     static final Path FLINK_DEPLOYMENT = ROOT.resolve("deploy/k8s/flinkdeployment.yaml");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * The help-desk log of an Italian software company (Polato 2017;
- * ../shared/data/helpdesk_event_log.csv.README.md): one row per activity. This is the one place its
- * rows become ticket events:
+ * data/helpdesk_event_log.csv.README.md): one row per activity. This is the one place its rows
+ * become ticket events:
  *
  * <ul>
  *   <li>CREATED at a case's first row, whatever its activity. The log records no channel: every

@@ -20,9 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * UCI 498, the ServiceNow incident log (../shared/data/incident_event_log.csv.README.md): one row
- * per audited update, a snapshot of the whole incident. This is the one place its rows become
- * ticket events:
+ * UCI 498, the ServiceNow incident log (data/incident_event_log.csv.README.md): one row per audited
+ * update, a snapshot of the whole incident. This is the one place its rows become ticket events:
  *
  * <ul>
  *   <li>CREATED at {@code opened_at}, with channel from {@code contact_type} (Phone, IVR → PHONE;

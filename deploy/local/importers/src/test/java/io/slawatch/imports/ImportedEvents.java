@@ -1,13 +1,14 @@
 package io.slawatch.imports;
 
 import io.slawatch.model.TicketEvent;
+import io.slawatch.testkit.Checkout;
 import java.nio.file.Path;
 import java.util.List;
 
 /** Readable views of imported events for exact assertions. */
 final class ImportedEvents {
 
-    static final Path LOGS = Path.of("src/test/resources/logs");
+    static final Path LOGS = Checkout.resolve("data/excerpts");
 
     private ImportedEvents() {}
 

@@ -1,7 +1,6 @@
 package io.slawatch.testkit;
 
 import io.slawatch.embedded.EmbeddedElasticsearch;
-import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -10,8 +9,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * stopped by JUnit when the run ends; stopping checks that nothing is left behind.
  */
 public final class SharedElasticsearch implements BeforeAllCallback {
-
-    public static final Path ROOT = Path.of(System.getProperty("slawatch.root", "../.."));
 
     private static EmbeddedElasticsearch elasticsearch;
 
@@ -25,7 +22,7 @@ public final class SharedElasticsearch implements BeforeAllCallback {
                             try {
                                 elasticsearch =
                                         EmbeddedElasticsearch.start(
-                                                EmbeddedElasticsearch.distribution(ROOT));
+                                                EmbeddedElasticsearch.distribution(Checkout.ROOT));
                             } catch (Exception e) {
                                 throw new IllegalStateException("Elasticsearch did not start", e);
                             }
