@@ -67,13 +67,6 @@ final class AlertBuilder {
                 overdueSeconds,
                 remainingSeconds,
                 retractsAlertId,
-                state.channel,
-                state.priority,
-                state.complexity,
-                state.agentId,
-                state.techId,
-                state.team,
-                state.region,
-                state.policyVersion);
+                state.attributes());
     }
 }

@@ -4,6 +4,7 @@ import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.ClockView;
 import io.slawatch.model.QuarantineReason;
+import io.slawatch.model.TicketAttributes;
 import io.slawatch.model.TicketEvent;
 import java.time.Instant;
 
@@ -33,6 +34,9 @@ public interface SlaOutput {
 
     /** An event applied to its ticket (at once, or when the ticket's CREATED came). */
     default void applied(TicketEvent event) {}
+
+    /** A ticket's CREATED applied: what it is and who holds it from then on. */
+    default void ticketCreated(Instant at, TicketAttributes ticket) {}
 
     /** A ticket cleared because it stayed open past the policy's safety horizon. */
     void expired(String ticketId);

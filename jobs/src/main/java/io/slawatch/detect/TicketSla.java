@@ -219,6 +219,7 @@ public final class TicketSla implements Serializable {
         state.complexity = event.complexity() == null ? Complexity.STANDARD : event.complexity();
         state.onsite = Boolean.TRUE.equals(event.onsite());
         updateHolder(state, event);
+        out.ticketCreated(event.occurredAt(), state.attributes());
         out.trace(
                 event.occurredAt(),
                 "CREATED: channel "
@@ -685,14 +686,7 @@ public final class TicketSla implements Serializable {
                 now > deadline && clock.status != ClockStatus.CANCELLED
                         ? ceilSeconds(now - deadline)
                         : null,
-                state.channel,
-                state.priority,
-                state.complexity,
-                state.agentId,
-                state.techId,
-                state.team,
-                state.region,
-                state.policyVersion);
+                state.attributes());
     }
 
     private static ClockPhase phase(ClockState clock) {
@@ -823,14 +817,7 @@ public final class TicketSla implements Serializable {
                 elapsedSeconds,
                 pausedSeconds,
                 lateSeconds,
-                state.channel,
-                state.priority,
-                state.complexity,
-                state.agentId,
-                state.techId,
-                state.team,
-                state.region,
-                state.policyVersion);
+                state.attributes());
     }
 
     private static void updateHolder(TicketState state, TicketEvent event) {

@@ -5,11 +5,10 @@ import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.ClockType;
 import io.slawatch.model.ClockView;
-import io.slawatch.model.EventType;
-import io.slawatch.model.PayloadEncoding;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.StatsSample;
+import io.slawatch.model.TicketAttributes;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
@@ -293,17 +292,11 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
             }
             ctx.output(
                     QUARANTINE,
-                    new QuarantineRecord(
+                    QuarantineRecord.ofJson(
+                            payload,
                             reason,
                             detail,
                             wallClock.instant(),
-                            payload,
-                            PayloadEncoding.UTF8,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
                             event.ticketId(),
                             event.eventId()));
         }
@@ -311,9 +304,11 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
         @Override
         public void applied(TicketEvent event) {
             eventsUsed.inc();
-            if (event.type() == EventType.CREATED) {
-                ctx.output(SAMPLES, StatsSamples.created(event));
-            }
+        }
+
+        @Override
+        public void ticketCreated(Instant at, TicketAttributes attributes) {
+            ctx.output(SAMPLES, StatsSamples.created(at, attributes));
         }
 
         @Override

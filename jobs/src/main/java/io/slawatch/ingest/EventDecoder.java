@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.model.Channel;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.EventType;
-import io.slawatch.model.PayloadEncoding;
 import io.slawatch.model.Priority;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 
 /**
  * Turns raw bytes into a validated {@link TicketEvent}, or into a quarantine record with the reason
@@ -166,19 +164,13 @@ public final class EventDecoder implements Serializable {
 
     private Decoded reject(
             RawEvent raw, String text, QuarantineReason reason, String detail, Fields fields) {
-        boolean utf8 = text != null;
         return Decoded.rejected(
-                new QuarantineRecord(
+                QuarantineRecord.ofInput(
+                        raw,
+                        text,
                         reason,
                         detail,
                         clock.instant(),
-                        utf8 ? text : Base64.getEncoder().encodeToString(raw.payload()),
-                        utf8 ? PayloadEncoding.UTF8 : PayloadEncoding.BASE64,
-                        raw.fromFile() ? null : raw.origin(),
-                        raw.fromFile() ? null : raw.partition(),
-                        raw.fromFile() ? null : raw.position(),
-                        raw.fromFile() ? raw.origin() : null,
-                        raw.fromFile() ? raw.position() : null,
                         fields == null ? null : fields.peek("ticketId"),
                         fields == null ? null : fields.peek("eventId")));
     }

@@ -1,6 +1,7 @@
 package io.slawatch.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /**
@@ -24,14 +25,7 @@ public record Alert(
         Long overdueSeconds,
         Long remainingSeconds,
         String retractsAlertId,
-        Channel channel,
-        Priority priority,
-        Complexity complexity,
-        String agentId,
-        String techId,
-        String team,
-        String region,
-        String policyVersion) {
+        @JsonUnwrapped TicketAttributes attributes) {
 
     /** The deterministic id: the same condition on the same clock always has the same id. */
     public static String alertId(

@@ -1,6 +1,7 @@
 package io.slawatch.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /**
@@ -23,14 +24,7 @@ public record ClockOutcome(
         long elapsedBusinessSeconds,
         long pausedBusinessSeconds,
         long lateSeconds,
-        Channel channel,
-        Priority priority,
-        Complexity complexity,
-        String agentId,
-        String techId,
-        String team,
-        String region,
-        String policyVersion) {
+        @JsonUnwrapped TicketAttributes attributes) {
 
     public static String outcomeId(String ticketId, ClockType clock, int cycle) {
         return ticketId + ':' + clock + ':' + cycle;

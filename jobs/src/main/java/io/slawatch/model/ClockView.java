@@ -1,6 +1,7 @@
 package io.slawatch.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /**
@@ -22,14 +23,7 @@ public record ClockView(
         long targetSeconds,
         Long remainingSeconds,
         Long overdueSeconds,
-        Channel channel,
-        Priority priority,
-        Complexity complexity,
-        String agentId,
-        String techId,
-        String team,
-        String region,
-        String policyVersion) {
+        @JsonUnwrapped TicketAttributes attributes) {
 
     public static String clockId(String ticketId, ClockType clock, int cycle) {
         return ticketId + ':' + clock + ':' + cycle;

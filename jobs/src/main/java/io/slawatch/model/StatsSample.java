@@ -13,11 +13,6 @@ public record StatsSample(
         SampleKind kind,
         long at,
         ClockType clock,
-        Channel channel,
-        Priority priority,
-        String agentId,
-        String techId,
-        String team,
-        String region,
+        TicketAttributes attributes,
         long elapsedSeconds,
         long lateSeconds) {}

@@ -8,18 +8,23 @@ import io.slawatch.ingest.file.Lines;
 import io.slawatch.model.RawEvent;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.state.TicketState;
+import io.slawatch.time.EventTime;
+import io.slawatch.time.EveryEventWatermarks;
+import io.slawatch.time.FlushWatermarkAtEndOfInput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 
 /**
- * One ticket's story, computed by the job's own {@link TicketSla} under the same event time as
- * replay: every event of the input advances the watermark as {@code EveryEventWatermarks} does, the
- * ticket's timer fires when the watermark passes it, and the end of the input is flushed as {@code
- * FlushWatermarkAtEndOfInput} does. The ticket's alerts are exactly replay's.
+ * One ticket's story, computed by the job's own {@link TicketSla} under replay's own event time:
+ * replay's {@link EveryEventWatermarks} sees every event of the input (the same decoder, the same
+ * timestamps), the ticket's timer fires when its watermark passes it, and the end of the input is
+ * flushed by {@link FlushWatermarkAtEndOfInput}'s rule. The ticket's alerts are exactly replay's.
  */
 public final class Explain {
 
@@ -39,8 +44,9 @@ public final class Explain {
             Listener out)
             throws IOException {
         TicketState state = new TicketState();
+        EveryEventWatermarks watermarks = new EveryEventWatermarks(outOfOrderness.toMillis());
+        LatestWatermark watermark = new LatestWatermark();
         long highest = Long.MIN_VALUE;
-        long bound = outOfOrderness.toMillis();
         for (Path input : inputs) {
             try (InputStream in = Lines.open(input)) {
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
@@ -56,6 +62,8 @@ public final class Explain {
                             decoder.decode(
                                     new RawEvent(
                                             input.toString(), RawEvent.FILE, lineNumber, line));
+                    long time = EventTime.timestamp(decoded, Long.MIN_VALUE);
+                    watermarks.onEvent(decoded, time, watermark);
                     if (!decoded.ok()) {
                         if (ticketId.equals(decoded.quarantined().ticketId())) {
                             out.quarantinedLine(
@@ -67,19 +75,40 @@ public final class Explain {
                         continue;
                     }
                     TicketEvent event = decoded.event();
-                    long time = event.occurredAt().toEpochMilli();
                     highest = Math.max(highest, time);
                     if (event.ticketId().equals(ticketId)) {
                         sla.onEvent(state, event, out);
                     }
-                    state = advance(sla, state, ticketId, highest - bound - 1, out);
+                    state = advance(sla, state, ticketId, watermark.latest, out);
                 }
             }
         }
         if (highest != Long.MIN_VALUE) {
-            state = advance(sla, state, ticketId, highest, out);
+            state =
+                    advance(
+                            sla,
+                            state,
+                            ticketId,
+                            FlushWatermarkAtEndOfInput.lastWatermarkBeforeEnd(highest),
+                            out);
         }
         sla.onEndOfInput(state, ticketId, out);
+    }
+
+    /** The watermark a generator emitted last, as the operator downstream of it sees it. */
+    private static final class LatestWatermark implements WatermarkOutput {
+        long latest = Long.MIN_VALUE;
+
+        @Override
+        public void emitWatermark(Watermark watermark) {
+            latest = Math.max(latest, watermark.getTimestamp());
+        }
+
+        @Override
+        public void markIdle() {}
+
+        @Override
+        public void markActive() {}
     }
 
     /** Fires the ticket's timer for as long as the watermark has passed it, as Flink does. */

@@ -6,7 +6,6 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.slawatch.model.PayloadEncoding;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.serde.Json;
@@ -218,7 +217,8 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
             throws IOException {
         JsonNode ticketId = document.source().get("ticketId");
         rejections.rejected(
-                new QuarantineRecord(
+                QuarantineRecord.ofJson(
+                        Json.mapper().writeValueAsString(document.source()),
                         QuarantineReason.REJECTED_BY_ELASTICSEARCH,
                         "index "
                                 + document.index()
@@ -229,13 +229,6 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
                                 + ", "
                                 + reason,
                         wallClock.instant(),
-                        Json.mapper().writeValueAsString(document.source()),
-                        PayloadEncoding.UTF8,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
                         ticketId == null ? null : ticketId.asText(),
                         null));
     }

@@ -4,6 +4,7 @@ import io.slawatch.model.Channel;
 import io.slawatch.model.ClockType;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.Priority;
+import io.slawatch.model.TicketAttributes;
 import io.slawatch.model.TicketEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,6 +53,12 @@ public final class TicketState {
 
     /** Events that came before the ticket's CREATED, in arrival order. */
     public final List<TicketEvent> pending = new ArrayList<>();
+
+    /** The attributes every output of this ticket carries, as they are now. */
+    public TicketAttributes attributes() {
+        return new TicketAttributes(
+                channel, priority, complexity, agentId, techId, team, region, policyVersion);
+    }
 
     public ClockState clock(ClockType type) {
         return clocks[type.ordinal()];

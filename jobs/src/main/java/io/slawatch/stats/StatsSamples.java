@@ -9,7 +9,7 @@ import io.slawatch.model.SampleKind;
 import io.slawatch.model.StatsBucket;
 import io.slawatch.model.StatsGrain;
 import io.slawatch.model.StatsSample;
-import io.slawatch.model.TicketEvent;
+import io.slawatch.model.TicketAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +26,9 @@ public final class StatsSamples {
 
     private StatsSamples() {}
 
-    public static StatsSample created(TicketEvent event) {
-        return new StatsSample(
-                SampleKind.TICKET_CREATED,
-                event.occurredAt().toEpochMilli(),
-                null,
-                event.channel(),
-                event.priority(),
-                event.agentId(),
-                event.techId(),
-                event.team(),
-                event.region(),
-                0,
-                0);
+    /** A ticket created, with its attributes as they are after its CREATED. */
+    public static StatsSample created(Instant at, TicketAttributes ticket) {
+        return new StatsSample(SampleKind.TICKET_CREATED, at.toEpochMilli(), null, ticket, 0, 0);
     }
 
     public static StatsSample started(ClockView view) {
@@ -46,12 +36,7 @@ public final class StatsSamples {
                 SampleKind.CLOCK_STARTED,
                 view.startedAt().toEpochMilli(),
                 view.clock(),
-                view.channel(),
-                view.priority(),
-                view.agentId(),
-                view.techId(),
-                view.team(),
-                view.region(),
+                view.attributes(),
                 0,
                 0);
     }
@@ -72,12 +57,7 @@ public final class StatsSamples {
                         kind,
                         outcome.endedAt().toEpochMilli(),
                         outcome.clock(),
-                        outcome.channel(),
-                        outcome.priority(),
-                        outcome.agentId(),
-                        outcome.techId(),
-                        outcome.team(),
-                        outcome.region(),
+                        outcome.attributes(),
                         outcome.elapsedBusinessSeconds(),
                         outcome.lateSeconds()));
     }
@@ -114,49 +94,39 @@ public final class StatsSamples {
     }
 
     private static StatsSample sample(SampleKind kind, Alert alert, Instant at) {
-        return new StatsSample(
-                kind,
-                at.toEpochMilli(),
-                alert.clock(),
-                alert.channel(),
-                alert.priority(),
-                alert.agentId(),
-                alert.techId(),
-                alert.team(),
-                alert.region(),
-                0,
-                0);
+        return new StatsSample(kind, at.toEpochMilli(), alert.clock(), alert.attributes(), 0, 0);
     }
 
     /** The buckets a sample counts in, each holding only that sample. */
     public static List<StatsBucket> buckets(StatsSample sample) {
         List<StatsBucket> buckets = new ArrayList<>(3);
+        TicketAttributes ticket = sample.attributes();
         StatsBucket minute =
                 bucket(
                         StatsGrain.MINUTE,
                         sample,
-                        sample.channel().name(),
-                        sample.priority().name());
-        minute.channel = sample.channel();
-        minute.priority = sample.priority();
+                        ticket.channel().name(),
+                        ticket.priority().name());
+        minute.channel = ticket.channel();
+        minute.priority = ticket.priority();
         buckets.add(minute);
         boolean finished = sample.kind() == SampleKind.MET || sample.kind() == SampleKind.MET_LATE;
-        if (finished && sample.clock() == ClockType.ARRIVAL && sample.techId() != null) {
+        if (finished && sample.clock() == ClockType.ARRIVAL && ticket.techId() != null) {
             StatsBucket technician =
-                    bucket(StatsGrain.TECHNICIAN_HOUR, sample, sample.techId(), sample.region());
-            technician.techId = sample.techId();
-            technician.region = sample.region();
+                    bucket(StatsGrain.TECHNICIAN_HOUR, sample, ticket.techId(), ticket.region());
+            technician.techId = ticket.techId();
+            technician.region = ticket.region();
             buckets.add(technician);
         }
         boolean breach =
                 sample.kind() == SampleKind.BREACHED
                         || sample.kind() == SampleKind.BREACH_RETRACTED;
-        if (sample.agentId() != null
+        if (ticket.agentId() != null
                 && (breach || (finished && sample.clock() == ClockType.RESPONSE))) {
             StatsBucket agent =
-                    bucket(StatsGrain.AGENT_DAY, sample, sample.agentId(), sample.team());
-            agent.agentId = sample.agentId();
-            agent.team = sample.team();
+                    bucket(StatsGrain.AGENT_DAY, sample, ticket.agentId(), ticket.team());
+            agent.agentId = ticket.agentId();
+            agent.team = ticket.team();
             buckets.add(agent);
         }
         return buckets;

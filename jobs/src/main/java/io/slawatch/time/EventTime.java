@@ -55,7 +55,7 @@ public final class EventTime {
      * An event's time; a record that could not be decoded keeps the source's timestamp (the Kafka
      * record's, or none for a file) and never moves the watermark.
      */
-    static long timestamp(Decoded record, long sourceTimestamp) {
+    public static long timestamp(Decoded record, long sourceTimestamp) {
         return record.ok() ? record.event().occurredAt().toEpochMilli() : sourceTimestamp;
     }
 }

@@ -28,8 +28,15 @@ public final class FlushWatermarkAtEndOfInput<T> extends AbstractStreamOperator<
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         if (mark.getTimestamp() == Long.MAX_VALUE && highest != Long.MIN_VALUE) {
-            super.processWatermark(new Watermark(highest));
+            super.processWatermark(new Watermark(lastWatermarkBeforeEnd(highest)));
         }
         super.processWatermark(mark);
+    }
+
+    /**
+     * The watermark let through at the end of an input whose latest event time is {@code highest}.
+     */
+    public static long lastWatermarkBeforeEnd(long highest) {
+        return highest;
     }
 }

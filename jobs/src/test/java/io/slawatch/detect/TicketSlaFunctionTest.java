@@ -33,6 +33,7 @@ import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockType;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.QuarantineReason;
+import io.slawatch.model.TicketAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -304,7 +305,7 @@ class TicketSlaFunctionTest {
                         "T-1:ARRIVAL:1:AT_RISK:1 @2026-11-23T03:00:00Z remaining=0",
                         "T-1:ARRIVAL:1:BREACHED:1 @2026-11-23T03:00:00Z overdue=3600");
         assertThat(sla.alerts())
-                .extracting(Alert::deadline, Alert::targetSeconds, Alert::priority)
+                .extracting(Alert::deadline, Alert::targetSeconds, a -> a.attributes().priority())
                 .containsOnly(
                         org.assertj.core.groups.Tuple.tuple(
                                 at("2026-11-23T10:00:00+08:00"), 3600L, CRITICAL));
@@ -391,19 +392,20 @@ class TicketSlaFunctionTest {
                                 0L,
                                 null,
                                 null,
-                                PHONE,
-                                CRITICAL,
-                                Complexity.STANDARD,
-                                "a-2",
-                                null,
-                                "escalations",
-                                "pudong",
-                                "2026.11-1"));
+                                new TicketAttributes(
+                                        PHONE,
+                                        CRITICAL,
+                                        Complexity.STANDARD,
+                                        "a-2",
+                                        null,
+                                        "escalations",
+                                        "pudong",
+                                        "2026.11-1")));
 
         sla.watermark(plus(MONDAY_0900, "PT1H"));
         assertThat(sla.alerts())
                 .filteredOn(a -> a.alertId().equals("T-1:ARRIVAL:1:BREACHED:1"))
-                .extracting(Alert::techId, Alert::agentId)
+                .extracting(a -> a.attributes().techId(), a -> a.attributes().agentId())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("t-9", "a-2"));
     }
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.model.Channel;
 import io.slawatch.model.ClockType;
+import io.slawatch.model.Complexity;
 import io.slawatch.model.Priority;
 import io.slawatch.model.SampleKind;
 import io.slawatch.model.StatsBucket;
 import io.slawatch.model.StatsSample;
+import io.slawatch.model.TicketAttributes;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.IndexedDocument;
@@ -73,12 +75,15 @@ class RollingStatsFunctionTest {
                 kind,
                 at.toEpochMilli(),
                 clock,
-                Channel.CHAT,
-                Priority.URGENT,
-                "a-17",
-                "t-03",
-                "north",
-                "xuhui",
+                new TicketAttributes(
+                        Channel.CHAT,
+                        Priority.URGENT,
+                        Complexity.STANDARD,
+                        "a-17",
+                        "t-03",
+                        "north",
+                        "xuhui",
+                        "2026.11-1"),
                 elapsed,
                 late);
     }

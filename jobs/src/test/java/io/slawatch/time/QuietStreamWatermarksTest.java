@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.ingest.Decoded;
 import io.slawatch.model.EventType;
-import io.slawatch.model.PayloadEncoding;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
+import io.slawatch.model.RawEvent;
 import io.slawatch.model.TicketEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,17 +178,12 @@ class QuietStreamWatermarksTest {
     void shouldIgnoreRecordsThatCouldNotBeDecoded() {
         Decoded quarantined =
                 Decoded.rejected(
-                        new QuarantineRecord(
+                        QuarantineRecord.ofInput(
+                                new RawEvent("t", 0, 0L, "{}".getBytes(StandardCharsets.UTF_8)),
+                                "{}",
                                 QuarantineReason.FUTURE_TIMESTAMP,
                                 "far future",
                                 Instant.ofEpochMilli(T0),
-                                "{}",
-                                PayloadEncoding.UTF8,
-                                "t",
-                                0,
-                                0L,
-                                null,
-                                null,
                                 null,
                                 null));
         watermarks.onEvent(event(T0), T0, output);

@@ -25,7 +25,10 @@ final class AlertLine {
         line.append(
                 String.format(
                         " %-10s %s %s %s",
-                        alert.clock(), alert.ticketId(), alert.channel(), alert.priority()));
+                        alert.clock(),
+                        alert.ticketId(),
+                        alert.attributes().channel(),
+                        alert.attributes().priority()));
         line.append("  target ").append(human(alert.targetSeconds()));
         if (alert.overdueSeconds() != null) {
             line.append("  overdue ").append(human(alert.overdueSeconds()));
@@ -36,11 +39,11 @@ final class AlertLine {
         if (alert.retractsAlertId() != null) {
             line.append("  withdraws ").append(alert.retractsAlertId());
         }
-        if (alert.agentId() != null) {
-            line.append("  agent ").append(alert.agentId());
+        if (alert.attributes().agentId() != null) {
+            line.append("  agent ").append(alert.attributes().agentId());
         }
-        if (alert.techId() != null) {
-            line.append("  tech ").append(alert.techId());
+        if (alert.attributes().techId() != null) {
+            line.append("  tech ").append(alert.attributes().techId());
         }
         return line.toString();
     }

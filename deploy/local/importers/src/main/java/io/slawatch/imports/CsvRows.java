@@ -1,9 +1,9 @@
 package io.slawatch.imports;
 
 import io.slawatch.ingest.file.Lines;
-import io.slawatch.model.PayloadEncoding;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
+import io.slawatch.model.RawEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,17 +83,16 @@ final class CsvRows {
             String detail,
             String ticketId) {
         quarantined.add(
-                new QuarantineRecord(
+                QuarantineRecord.ofInput(
+                        new RawEvent(
+                                file.toString(),
+                                RawEvent.FILE,
+                                line,
+                                text.getBytes(StandardCharsets.UTF_8)),
+                        text,
                         reason,
                         detail,
                         Instant.now(),
-                        text,
-                        PayloadEncoding.UTF8,
-                        null,
-                        null,
-                        null,
-                        file.toString(),
-                        line,
                         ticketId,
                         null));
     }
