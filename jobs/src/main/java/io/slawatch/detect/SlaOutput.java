@@ -7,6 +7,7 @@ import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.TicketAttributes;
 import io.slawatch.model.TicketEvent;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /** Where {@link TicketSla} sends what it decides. */
 public interface SlaOutput {
@@ -41,6 +42,9 @@ public interface SlaOutput {
     /** A ticket cleared because it stayed open past the policy's safety horizon. */
     void expired(String ticketId);
 
-    /** What the computation did and why, for a person reading one ticket's story. */
-    default void trace(Instant at, String message) {}
+    /**
+     * What the computation did and why, for a person reading one ticket's story; {@code story} is
+     * called only by an output that reads it, so the job never builds the text.
+     */
+    default void trace(Instant at, Supplier<String> story) {}
 }

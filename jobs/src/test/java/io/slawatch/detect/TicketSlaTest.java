@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The engine without Flink: what the job counts, and the story explain prints. */
@@ -51,8 +52,8 @@ class TicketSlaTest {
                 }
 
                 @Override
-                public void trace(Instant at, String message) {
-                    recorded.add(at + " " + message);
+                public void trace(Instant at, Supplier<String> story) {
+                    recorded.add(at + " " + story.get());
                 }
             };
 

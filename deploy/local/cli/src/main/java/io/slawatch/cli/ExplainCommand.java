@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -119,8 +120,8 @@ final class ExplainCommand implements Callable<Integer> {
         }
 
         @Override
-        public void trace(Instant at, String message) {
-            print(at, message);
+        public void trace(Instant at, Supplier<String> story) {
+            print(at, story.get());
         }
 
         @Override

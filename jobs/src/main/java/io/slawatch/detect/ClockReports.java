@@ -1,0 +1,159 @@
+package io.slawatch.detect;
+
+import static io.slawatch.detect.Deadlines.ceilSeconds;
+
+import io.slawatch.model.AlertKind;
+import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockPhase;
+import io.slawatch.model.ClockView;
+import io.slawatch.model.Complexity;
+import io.slawatch.model.OutcomeStatus;
+import io.slawatch.model.Priority;
+import io.slawatch.policy.ClockPolicy;
+import io.slawatch.state.ClockState;
+import io.slawatch.state.ClockStatus;
+import io.slawatch.state.TicketState;
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * What a ticket's clocks report besides alerts: a {@link ClockView} of a cycle whenever something a
+ * dashboard shows of it changed (compared through {@link Shown}), and a {@link ClockOutcome} when
+ * it ends.
+ */
+final class ClockReports implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Deadlines deadlines;
+
+    ClockReports(Deadlines deadlines) {
+        this.deadlines = deadlines;
+    }
+
+    /** What a clock cycle shows: when it differs before and after a call, the clock changed. */
+    record Shown(
+            int cycle,
+            ClockStatus status,
+            long firedMask,
+            long targetSeconds,
+            long pausedSeconds,
+            String calendar,
+            String agentId,
+            String techId,
+            String team,
+            String region,
+            Priority priority,
+            Complexity complexity) {}
+
+    /** What each of the ticket's clocks shows now, by clock type; null for one never started. */
+    static Shown[] shown(TicketState state) {
+        Shown[] shown = new Shown[state.clocks.length];
+        for (int i = 0; i < state.clocks.length; i++) {
+            ClockState clock = state.clocks[i];
+            if (clock != null) {
+                shown[i] =
+                        new Shown(
+                                clock.cycle,
+                                clock.status,
+                                clock.firedMask,
+                                clock.targetSeconds,
+                                clock.pausedSeconds,
+                                clock.calendar,
+                                state.agentId,
+                                state.techId,
+                                state.team,
+                                state.region,
+                                state.priority,
+                                state.complexity);
+            }
+        }
+        return shown;
+    }
+
+    /** Reports a view of every clock whose {@link Shown} changed since {@code before}. */
+    void reportChanged(TicketState state, String ticketId, Shown[] before, long at, SlaOutput out) {
+        Shown[] after = shown(state);
+        for (int i = 0; i < state.clocks.length; i++) {
+            ClockState clock = state.clocks[i];
+            if (clock != null && !after[i].equals(before[i])) {
+                ClockView view = view(state, ticketId, clock, Math.max(at, clock.startedAt));
+                if (before[i] == null || before[i].cycle() != after[i].cycle()) {
+                    out.clockStarted(view);
+                }
+                out.clock(view);
+            }
+        }
+    }
+
+    private ClockView view(TicketState state, String ticketId, ClockState clock, long at) {
+        long deadline = deadlines.deadline(clock);
+        boolean open = clock.status.isOpen();
+        long now = open ? at : clock.endedAt;
+        return new ClockView(
+                ClockView.clockId(ticketId, clock.type, clock.cycle),
+                ticketId,
+                clock.type,
+                clock.cycle,
+                phase(clock),
+                Instant.ofEpochMilli(clock.startedAt),
+                Instant.ofEpochMilli(deadline),
+                Instant.ofEpochMilli(now),
+                open ? null : Instant.ofEpochMilli(clock.endedAt),
+                clock.targetSeconds,
+                now <= deadline && clock.status != ClockStatus.CANCELLED
+                        ? ceilSeconds(deadline - now)
+                        : null,
+                now > deadline && clock.status != ClockStatus.CANCELLED
+                        ? ceilSeconds(now - deadline)
+                        : null,
+                state.attributes());
+    }
+
+    private static ClockPhase phase(ClockState clock) {
+        return switch (clock.status) {
+            case MET -> ClockPhase.MET;
+            case MET_LATE -> ClockPhase.MET_LATE;
+            case CANCELLED -> ClockPhase.CANCELLED;
+            case PAUSED -> ClockPhase.PAUSED;
+            case RUNNING -> {
+                long escalations = clock.firedMask >>> (ClockPolicy.MAX_WARNINGS + 1);
+                if (escalations != 0) {
+                    yield ClockPhase.ESCALATED;
+                }
+                if (clock.fired(AlertKind.BREACHED, 1)) {
+                    yield ClockPhase.BREACHED;
+                }
+                yield (clock.firedMask & ((1L << ClockPolicy.MAX_WARNINGS) - 1)) != 0
+                        ? ClockPhase.AT_RISK
+                        : ClockPhase.RUNNING;
+            }
+        };
+    }
+
+    /** How a cycle ended ({@code endedAt} NONE: still running when a bounded input ended). */
+    ClockOutcome outcome(
+            TicketState state,
+            String ticketId,
+            ClockState clock,
+            OutcomeStatus status,
+            long endedAt,
+            long elapsedSeconds,
+            long pausedSeconds,
+            long lateSeconds) {
+        return new ClockOutcome(
+                ClockOutcome.outcomeId(ticketId, clock.type, clock.cycle),
+                ticketId,
+                clock.type,
+                clock.cycle,
+                status,
+                Instant.ofEpochMilli(clock.startedAt),
+                endedAt == TicketState.NONE ? null : Instant.ofEpochMilli(endedAt),
+                Instant.ofEpochMilli(deadlines.deadline(clock)),
+                clock.targetSeconds,
+                elapsedSeconds,
+                pausedSeconds,
+                lateSeconds,
+                state.attributes());
+    }
+}
