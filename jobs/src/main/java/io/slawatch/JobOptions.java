@@ -1,8 +1,10 @@
 package io.slawatch;
 
-import io.slawatch.ingest.EventDecoder;
+import static io.slawatch.LiveJobOptions.*;
+
+import io.slawatch.LiveJobOptions.Delivery;
+import io.slawatch.LiveJobOptions.StartingOffsets;
 import io.slawatch.sink.ElasticsearchOptions;
-import io.slawatch.time.EventTime;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
@@ -10,206 +12,155 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 
 /**
- * The options of the live job, parsed once, validated, immutable. {@code slawatch run} and the
- * shaded jar's main ({@code flink run … --bootstrap-servers … --policy …}) take the same names.
- * Kafka client properties (SASL, TLS, …) come from a properties file named by {@code
- * --kafka-properties}; their values are never printed.
+ * The live job's options ({@link LiveJobOptions}), parsed once, validated, immutable: what was
+ * given, with the defaults of what was not, and the contents of the files they name. {@link
+ * #given(ConfigOption)} tells which the user gave, so that settings Flink also has are handed to it
+ * only when given and a cluster's own configuration is not overridden by a default. Kafka client
+ * properties and secrets are never printed.
  */
 public record JobOptions(
-        String bootstrapServers,
+        Configuration givenOptions,
         Map<String, String> kafkaProperties,
-        String eventsTopic,
-        String alertsTopic,
-        String outcomesTopic,
-        String quarantineTopic,
-        String groupId,
-        StartingOffsets startingOffsets,
-        Delivery delivery,
-        String transactionalIdPrefix,
-        boolean createTopics,
-        Duration outOfOrderness,
-        Duration idleTimeout,
-        Duration futureSkew,
-        int maxEventBytes,
-        Duration checkpointInterval,
-        StateBackend stateBackend,
-        String checkpointDirectory,
-        int restartAttempts,
-        Duration restartDelay,
-        int parallelism,
-        Path policyFile,
-        List<String> elasticsearchUrls,
         String elasticsearchApiKey,
-        String elasticsearchUser,
         String elasticsearchPassword,
-        String elasticsearchCaCertificate,
-        Duration elasticsearchTimeout)
+        String elasticsearchCaCertificate)
         implements Serializable {
 
-    /** Environment variable holding the Elasticsearch user's password. */
-    public static final String ELASTICSEARCH_PASSWORD_ENV = "SLAWATCH_ELASTICSEARCH_PASSWORD";
-
-    public static final String DEFAULT_EVENTS_TOPIC = "slawatch.ticket-events";
-    public static final String DEFAULT_ALERTS_TOPIC = "slawatch.alerts";
-    public static final String DEFAULT_OUTCOMES_TOPIC = "slawatch.outcomes";
-    public static final String DEFAULT_QUARANTINE_TOPIC = "slawatch.quarantine";
-    public static final String DEFAULT_GROUP_ID = "slawatch";
-    public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = "slawatch";
-    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
-    public static final int DEFAULT_RESTART_ATTEMPTS = 3;
-    public static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(5);
-
-    /** Where the live job starts reading when its consumer group has no committed offsets. */
-    public enum StartingOffsets {
-        /** Committed offsets of the group, or the earliest when there are none. */
-        COMMITTED,
-        EARLIEST,
-        LATEST
-    }
-
-    /** The alert topic's delivery guarantee. */
-    public enum Delivery {
-        /**
-         * An alert is sent the moment it fires; after a recovery a repeat carries the same alertId
-         * and identical content.
-         */
-        AT_LEAST_ONCE,
-        /**
-         * Kafka transactions: read_committed consumers see alerts when a checkpoint completes, so
-         * their latency includes the checkpoint interval.
-         */
-        EXACTLY_ONCE
-    }
-
-    /** Where keyed state lives. */
-    public enum StateBackend {
-        HASHMAP,
-        ROCKSDB
-    }
-
     public JobOptions {
+        givenOptions = new Configuration(givenOptions);
         kafkaProperties = Collections.unmodifiableMap(new TreeMap<>(kafkaProperties));
-        elasticsearchUrls = List.copyOf(elasticsearchUrls);
     }
 
-    /** Where the job writes alerts, outcomes and clock views in Elasticsearch; empty if nowhere. */
+    /** The options the user gave, and only those. */
+    @Override
+    public Configuration givenOptions() {
+        return new Configuration(givenOptions);
+    }
+
+    /** The value given, or the option's default. */
+    public <T> T get(ConfigOption<T> option) {
+        return givenOptions.get(option);
+    }
+
+    public boolean given(ConfigOption<?> option) {
+        return givenOptions.contains(option);
+    }
+
+    public String bootstrapServers() {
+        return get(BOOTSTRAP_SERVERS);
+    }
+
+    public Path policyFile() {
+        return Path.of(get(POLICY));
+    }
+
+    public String eventsTopic() {
+        return get(EVENTS_TOPIC);
+    }
+
+    public String alertsTopic() {
+        return get(ALERTS_TOPIC);
+    }
+
+    public String outcomesTopic() {
+        return get(OUTCOMES_TOPIC);
+    }
+
+    public String quarantineTopic() {
+        return get(QUARANTINE_TOPIC);
+    }
+
+    public String groupId() {
+        return get(GROUP_ID);
+    }
+
+    public StartingOffsets startingOffsets() {
+        return get(STARTING_OFFSETS);
+    }
+
+    public Delivery delivery() {
+        return get(DELIVERY);
+    }
+
+    public String transactionalIdPrefix() {
+        return get(TRANSACTIONAL_ID_PREFIX);
+    }
+
+    public boolean createTopics() {
+        return get(CREATE_TOPICS);
+    }
+
+    public Duration outOfOrderness() {
+        return get(OUT_OF_ORDERNESS);
+    }
+
+    public Duration idleTimeout() {
+        return get(IDLE_TIMEOUT);
+    }
+
+    public Duration futureSkew() {
+        return get(FUTURE_SKEW);
+    }
+
+    public int maxEventBytes() {
+        return get(MAX_EVENT_BYTES);
+    }
+
+    /** Where Elasticsearch output goes; empty if nowhere. */
     public Optional<ElasticsearchOptions> elasticsearch() {
-        return elasticsearchOptions(
-                elasticsearchUrls,
-                elasticsearchApiKey,
-                elasticsearchUser,
-                elasticsearchPassword,
-                elasticsearchCaCertificate,
-                elasticsearchTimeout);
-    }
-
-    private static Optional<ElasticsearchOptions> elasticsearchOptions(
-            List<String> urls,
-            String apiKey,
-            String user,
-            String password,
-            String caCertificate,
-            Duration timeout) {
-        if (urls.isEmpty()) {
+        if (!given(ELASTICSEARCH)) {
             return Optional.empty();
         }
         return Optional.of(
                 new ElasticsearchOptions(
-                        urls,
-                        apiKey,
-                        user,
-                        password,
-                        caCertificate,
-                        timeout,
+                        List.of(get(ELASTICSEARCH).split(",")),
+                        elasticsearchApiKey,
+                        givenOptions.getOptional(ELASTICSEARCH_USER).orElse(null),
+                        elasticsearchPassword,
+                        elasticsearchCaCertificate,
+                        get(ELASTICSEARCH_TIMEOUT),
                         ElasticsearchOptions.DEFAULT_MAX_ACTIONS,
                         ElasticsearchOptions.DEFAULT_FLUSH_INTERVAL,
                         ElasticsearchOptions.DEFAULT_INITIAL_BACKOFF,
                         ElasticsearchOptions.DEFAULT_MAX_BACKOFF));
     }
 
-    /** The options as a person reads them; Kafka property values are masked. */
+    /** Every option as given or by default, as a person reads them; secrets are never shown. */
     @Override
     public String toString() {
-        return "bootstrap-servers="
-                + bootstrapServers
-                + " kafka-properties="
-                + kafkaProperties.keySet()
-                + " topics="
-                + List.of(eventsTopic, alertsTopic, outcomesTopic, quarantineTopic)
-                + " group-id="
-                + groupId
-                + " starting-offsets="
-                + startingOffsets
-                + " delivery="
-                + delivery
-                + " out-of-orderness="
-                + outOfOrderness
-                + " idle-timeout="
-                + idleTimeout
-                + " future-skew="
-                + futureSkew
-                + " checkpoint-interval="
-                + checkpointInterval
-                + " state-backend="
-                + stateBackend
-                + " parallelism="
-                + parallelism
-                + " policy="
-                + policyFile
-                + " elasticsearch="
-                + elasticsearch().map(Object::toString).orElse("none");
+        List<String> shown = new ArrayList<>();
+        for (OptionDefinition<?> definition : LiveJobOptions.all()) {
+            Object value = givenOptions.get(definition.option());
+            if (value != null) {
+                shown.add(definition.name() + "=" + LiveJobOptions.format(value));
+            }
+        }
+        if (!kafkaProperties.isEmpty()) {
+            shown.add("kafka-property-keys=" + kafkaProperties.keySet());
+        }
+        return String.join(" ", shown);
     }
 
-    /** Every option name, as written on the command line after {@code --}. */
-    public static final Set<String> NAMES =
-            Set.of(
-                    "bootstrap-servers",
-                    "kafka-properties",
-                    "events-topic",
-                    "alerts-topic",
-                    "outcomes-topic",
-                    "quarantine-topic",
-                    "group-id",
-                    "starting-offsets",
-                    "delivery",
-                    "transactional-id-prefix",
-                    "create-topics",
-                    "out-of-orderness",
-                    "idle-timeout",
-                    "future-skew",
-                    "max-event-bytes",
-                    "checkpoint-interval",
-                    "state-backend",
-                    "checkpoint-dir",
-                    "restart-attempts",
-                    "restart-delay",
-                    "parallelism",
-                    "policy",
-                    "elasticsearch",
-                    "elasticsearch-api-key-file",
-                    "elasticsearch-user",
-                    "elasticsearch-ca-file",
-                    "elasticsearch-timeout");
-
     /**
-     * Parses {@code --name value} pairs ({@code --create-topics} alone means true).
+     * Parses {@code --name value} or {@code --name=value} pairs ({@code --create-topics} alone
+     * means true), as the shaded jar's main receives them.
      *
      * @throws IllegalArgumentException listing every bad option with how to fix it
      */
     public static JobOptions parse(String[] args) {
-        Map<String, String> values = new TreeMap<>();
+        Map<String, String> given = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -228,104 +179,180 @@ public record JobOptions(
             } else {
                 value = "true";
             }
-            if (!NAMES.contains(name)) {
-                errors.add(
-                        "unknown option --"
-                                + name
-                                + "; options: --"
-                                + String.join(", --", NAMES.stream().sorted().toList()));
-                continue;
-            }
-            values.put(name, value);
+            given.put(name, value);
         }
-        Builder builder = new Builder();
-        Reading reading = new Reading(values, errors);
-        builder.bootstrapServers = values.get("bootstrap-servers");
-        String properties = values.get("kafka-properties");
-        if (properties != null) {
-            builder.kafkaProperties =
-                    reading.file(
-                            "kafka-properties",
-                            Path.of(properties),
-                            JobOptions::loadKafkaProperties,
-                            Map.of());
-        }
-        builder.eventsTopic = values.getOrDefault("events-topic", builder.eventsTopic);
-        builder.alertsTopic = values.getOrDefault("alerts-topic", builder.alertsTopic);
-        builder.outcomesTopic = values.getOrDefault("outcomes-topic", builder.outcomesTopic);
-        builder.quarantineTopic = values.getOrDefault("quarantine-topic", builder.quarantineTopic);
-        builder.groupId = values.getOrDefault("group-id", builder.groupId);
-        builder.startingOffsets =
-                reading.choice("starting-offsets", StartingOffsets.class, builder.startingOffsets);
-        builder.delivery = reading.choice("delivery", Delivery.class, builder.delivery);
-        builder.transactionalIdPrefix =
-                values.getOrDefault("transactional-id-prefix", builder.transactionalIdPrefix);
-        builder.createTopics = reading.bool("create-topics", builder.createTopics);
-        builder.outOfOrderness = reading.duration("out-of-orderness", builder.outOfOrderness);
-        builder.idleTimeout = reading.duration("idle-timeout", builder.idleTimeout);
-        builder.futureSkew = reading.duration("future-skew", builder.futureSkew);
-        builder.maxEventBytes = reading.integer("max-event-bytes", builder.maxEventBytes);
-        builder.checkpointInterval =
-                reading.duration("checkpoint-interval", builder.checkpointInterval);
-        builder.stateBackend =
-                reading.choice("state-backend", StateBackend.class, builder.stateBackend);
-        builder.checkpointDirectory = values.get("checkpoint-dir");
-        builder.restartAttempts = reading.integer("restart-attempts", builder.restartAttempts);
-        builder.restartDelay = reading.duration("restart-delay", builder.restartDelay);
-        builder.parallelism = reading.integer("parallelism", builder.parallelism);
-        String elasticsearch = values.get("elasticsearch");
-        if (elasticsearch != null) {
-            builder.elasticsearchUrls = List.of(elasticsearch.split(","));
-        }
-        String apiKeyFile = values.get("elasticsearch-api-key-file");
-        if (apiKeyFile != null) {
-            builder.elasticsearchApiKey =
-                    reading.file(
-                            "elasticsearch-api-key-file",
-                            Path.of(apiKeyFile),
-                            JobOptions::readSecret,
-                            null);
-        }
-        builder.elasticsearchUser = values.get("elasticsearch-user");
-        String caFile = values.get("elasticsearch-ca-file");
-        if (caFile != null) {
-            builder.elasticsearchCaCertificate =
-                    reading.file(
-                            "elasticsearch-ca-file",
-                            Path.of(caFile),
-                            file -> Files.readString(file, StandardCharsets.US_ASCII),
-                            null);
-        }
-        builder.elasticsearchTimeout =
-                reading.duration("elasticsearch-timeout", builder.elasticsearchTimeout);
-        String policy = values.get("policy");
-        builder.policyFile = policy == null ? null : Path.of(policy);
-        return builder.build(errors);
+        return parse(given, errors);
     }
 
-    /** Each option's default, by name, as a command line shows it. */
-    public static Map<String, String> defaults() {
-        Builder builder = new Builder();
-        Map<String, String> defaults = new TreeMap<>();
-        defaults.put("events-topic", builder.eventsTopic);
-        defaults.put("alerts-topic", builder.alertsTopic);
-        defaults.put("outcomes-topic", builder.outcomesTopic);
-        defaults.put("quarantine-topic", builder.quarantineTopic);
-        defaults.put("group-id", builder.groupId);
-        defaults.put("starting-offsets", builder.startingOffsets.name());
-        defaults.put("delivery", builder.delivery.name());
-        defaults.put("transactional-id-prefix", builder.transactionalIdPrefix);
-        defaults.put("out-of-orderness", builder.outOfOrderness.toString());
-        defaults.put("idle-timeout", builder.idleTimeout.toString());
-        defaults.put("future-skew", builder.futureSkew.toString());
-        defaults.put("max-event-bytes", String.valueOf(builder.maxEventBytes));
-        defaults.put("checkpoint-interval", builder.checkpointInterval.toString());
-        defaults.put("state-backend", builder.stateBackend.name());
-        defaults.put("restart-attempts", String.valueOf(builder.restartAttempts));
-        defaults.put("restart-delay", builder.restartDelay.toString());
-        defaults.put("parallelism", String.valueOf(builder.parallelism));
-        defaults.put("elasticsearch-timeout", builder.elasticsearchTimeout.toString());
-        return defaults;
+    /**
+     * The options from their command-line texts by name, as {@code slawatch run} collects them.
+     *
+     * @throws IllegalArgumentException listing every bad option with how to fix it
+     */
+    public static JobOptions parse(Map<String, String> given) {
+        return parse(given, new ArrayList<>());
+    }
+
+    private static JobOptions parse(Map<String, String> texts, List<String> errors) {
+        Configuration given = new Configuration();
+        texts.forEach(
+                (name, text) ->
+                        LiveJobOptions.named(name)
+                                .ifPresentOrElse(
+                                        definition -> definition.parseInto(text, given, errors),
+                                        () ->
+                                                errors.add(
+                                                        "unknown option --"
+                                                                + name
+                                                                + "; options: --"
+                                                                + String.join(
+                                                                        ", --",
+                                                                        LiveJobOptions.all()
+                                                                                .stream()
+                                                                                .map(
+                                                                                        OptionDefinition
+                                                                                                ::name)
+                                                                                .sorted()
+                                                                                .toList()))));
+        return of(given, errors);
+    }
+
+    /**
+     * The options from typed values, for callers that build them in code.
+     *
+     * @throws IllegalArgumentException listing every bad option with how to fix it
+     */
+    public static JobOptions of(Configuration given) {
+        return of(given, new ArrayList<>());
+    }
+
+    private static JobOptions of(Configuration given, List<String> errors) {
+        for (OptionDefinition<?> definition : LiveJobOptions.all()) {
+            if (definition.required() && !given.contains(definition.option())) {
+                errors.add(
+                        "--"
+                                + definition.name()
+                                + " is required, e.g. --"
+                                + definition.name()
+                                + " "
+                                + (definition.option() == POLICY
+                                        ? "deploy/policies/default.yaml"
+                                        : "localhost:9092"));
+            }
+        }
+        given.getOptional(POLICY)
+                .filter(policy -> !Files.isReadable(Path.of(policy)))
+                .ifPresent(policy -> errors.add("--policy " + policy + ": no such readable file"));
+        Map<String, String> kafkaProperties =
+                given.getOptional(KAFKA_PROPERTIES)
+                        .map(
+                                file ->
+                                        read(
+                                                KAFKA_PROPERTIES,
+                                                file,
+                                                JobOptions::loadKafkaProperties,
+                                                errors))
+                        .orElse(Map.of());
+        positive(errors, given, OUT_OF_ORDERNESS, true);
+        positive(errors, given, IDLE_TIMEOUT, false);
+        positive(errors, given, FUTURE_SKEW, true);
+        positive(errors, given, CHECKPOINT_INTERVAL, false);
+        positive(errors, given, RESTART_DELAY, true);
+        atLeast(errors, given, MAX_EVENT_BYTES, 1);
+        atLeast(errors, given, RESTART_ATTEMPTS, 0);
+        given.getOptional(PARALLELISM).ifPresent(p -> atLeast(errors, given, PARALLELISM, 1));
+        for (ConfigOption<String> topic :
+                List.of(EVENTS_TOPIC, ALERTS_TOPIC, OUTCOMES_TOPIC, QUARANTINE_TOPIC)) {
+            String name = given.get(topic);
+            if (!name.matches("[a-zA-Z0-9._-]{1,249}")) {
+                errors.add(
+                        "'" + name + "' is not a valid Kafka topic name (letters, digits, . _ -)");
+            }
+        }
+        Secrets secrets = elasticsearchSecrets(given, errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("bad options:\n  " + String.join("\n  ", errors));
+        }
+        return new JobOptions(
+                given, kafkaProperties, secrets.apiKey, secrets.password, secrets.caCertificate);
+    }
+
+    /**
+     * How to reach Elasticsearch alone, validated, for commands that need nothing else.
+     *
+     * @throws IllegalArgumentException listing every bad option with how to fix it
+     */
+    public static ElasticsearchOptions elasticsearchOnly(Map<String, String> texts) {
+        List<String> errors = new ArrayList<>();
+        Configuration given = new Configuration();
+        texts.forEach(
+                (name, text) ->
+                        LiveJobOptions.named(name)
+                                .ifPresent(
+                                        definition -> definition.parseInto(text, given, errors)));
+        if (!given.contains(ELASTICSEARCH)) {
+            errors.add("--elasticsearch is required, e.g. --elasticsearch http://localhost:9200");
+        }
+        Secrets secrets = elasticsearchSecrets(given, errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("bad options:\n  " + String.join("\n  ", errors));
+        }
+        return new JobOptions(
+                        given, Map.of(), secrets.apiKey, secrets.password, secrets.caCertificate)
+                .elasticsearch()
+                .orElseThrow();
+    }
+
+    private record Secrets(String apiKey, String password, String caCertificate) {}
+
+    private static Secrets elasticsearchSecrets(Configuration given, List<String> errors) {
+        positive(errors, given, ELASTICSEARCH_TIMEOUT, false);
+        given.getOptional(ELASTICSEARCH).stream()
+                .flatMap(urls -> List.of(urls.split(",")).stream())
+                .filter(url -> !url.matches("https?://[^/\\s]+/?"))
+                .forEach(
+                        url ->
+                                errors.add(
+                                        "--elasticsearch '"
+                                                + url
+                                                + "' is not a URL such as http://localhost:9200"));
+        String apiKey =
+                given.getOptional(ELASTICSEARCH_API_KEY_FILE)
+                        .map(
+                                file ->
+                                        read(
+                                                ELASTICSEARCH_API_KEY_FILE,
+                                                file,
+                                                JobOptions::readSecret,
+                                                errors))
+                        .orElse(null);
+        String caCertificate =
+                given.getOptional(ELASTICSEARCH_CA_FILE)
+                        .map(
+                                file ->
+                                        read(
+                                                ELASTICSEARCH_CA_FILE,
+                                                file,
+                                                path ->
+                                                        Files.readString(
+                                                                path, StandardCharsets.US_ASCII),
+                                                errors))
+                        .orElse(null);
+        if (caCertificate != null && !caCertificate.contains("-----BEGIN CERTIFICATE-----")) {
+            errors.add(
+                    "--elasticsearch-ca-file is not a PEM certificate; give the CA file"
+                            + " (e.g. http_ca.crt), which starts with -----BEGIN CERTIFICATE-----");
+        }
+        String password = null;
+        if (given.contains(ELASTICSEARCH_USER)) {
+            password = System.getenv(ELASTICSEARCH_PASSWORD_ENV);
+            if (password == null) {
+                errors.add(
+                        "--elasticsearch-user needs the password in the environment variable "
+                                + ELASTICSEARCH_PASSWORD_ENV);
+            }
+        }
+        return new Secrets(apiKey, password, caCertificate);
     }
 
     /** A secret kept in a file: its first line. Never printed. */
@@ -347,259 +374,48 @@ public record JobOptions(
         return map;
     }
 
-    /** Options with their defaults, to be set and then validated by {@link #build()}. */
-    public static final class Builder {
-        public String bootstrapServers;
-        public Map<String, String> kafkaProperties = Map.of();
-        public String eventsTopic = DEFAULT_EVENTS_TOPIC;
-        public String alertsTopic = DEFAULT_ALERTS_TOPIC;
-        public String outcomesTopic = DEFAULT_OUTCOMES_TOPIC;
-        public String quarantineTopic = DEFAULT_QUARANTINE_TOPIC;
-        public String groupId = DEFAULT_GROUP_ID;
-        public StartingOffsets startingOffsets = StartingOffsets.COMMITTED;
-        public Delivery delivery = Delivery.AT_LEAST_ONCE;
-        public String transactionalIdPrefix = DEFAULT_TRANSACTIONAL_ID_PREFIX;
-        public boolean createTopics;
-        public Duration outOfOrderness = EventTime.DEFAULT_OUT_OF_ORDERNESS;
-        public Duration idleTimeout = EventTime.DEFAULT_IDLE_TIMEOUT;
-        public Duration futureSkew = EventDecoder.DEFAULT_FUTURE_SKEW;
-        public int maxEventBytes = EventDecoder.DEFAULT_MAX_EVENT_BYTES;
-        public Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
-        public StateBackend stateBackend = StateBackend.HASHMAP;
-        public String checkpointDirectory;
-        public int restartAttempts = DEFAULT_RESTART_ATTEMPTS;
-        public Duration restartDelay = DEFAULT_RESTART_DELAY;
-        public int parallelism = 1;
-        public Path policyFile;
-        public List<String> elasticsearchUrls = List.of();
-        public String elasticsearchApiKey;
-        public String elasticsearchUser;
-
-        /** PEM text of the CA that signed Elasticsearch's certificate; the JDK's CAs if absent. */
-        public String elasticsearchCaCertificate;
-
-        public Duration elasticsearchTimeout = ElasticsearchOptions.DEFAULT_REQUEST_TIMEOUT;
-
-        /** Read from {@link #ELASTICSEARCH_PASSWORD_ENV} when a user is given. */
-        public String elasticsearchPassword;
-
-        private void validateElasticsearch(List<String> errors) {
-            positive(errors, "elasticsearch-timeout", elasticsearchTimeout, false);
-            for (String url : elasticsearchUrls) {
-                if (!url.matches("https?://[^/\\s]+/?")) {
-                    errors.add(
-                            "--elasticsearch '"
-                                    + url
-                                    + "' is not a URL such as http://localhost:9200");
-                }
-            }
-            if (elasticsearchCaCertificate != null
-                    && !elasticsearchCaCertificate.contains("-----BEGIN CERTIFICATE-----")) {
-                errors.add(
-                        "--elasticsearch-ca-file is not a PEM certificate; give the CA file"
-                                + " (e.g. http_ca.crt), which starts with -----BEGIN CERTIFICATE-----");
-            }
-            if (elasticsearchUser != null && elasticsearchPassword == null) {
-                elasticsearchPassword = System.getenv(ELASTICSEARCH_PASSWORD_ENV);
-                if (elasticsearchPassword == null) {
-                    errors.add(
-                            "--elasticsearch-user needs the password in the environment variable "
-                                    + ELASTICSEARCH_PASSWORD_ENV);
-                }
-            }
-        }
-
-        /**
-         * The Elasticsearch options alone, validated, for commands that need nothing else.
-         *
-         * @throws IllegalArgumentException listing every bad option with how to fix it
-         */
-        public ElasticsearchOptions elasticsearchOnly() {
-            List<String> errors = new ArrayList<>();
-            validateElasticsearch(errors);
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "bad options:\n  " + String.join("\n  ", errors));
-            }
-            return elasticsearchOptions(
-                            elasticsearchUrls,
-                            elasticsearchApiKey,
-                            elasticsearchUser,
-                            elasticsearchPassword,
-                            elasticsearchCaCertificate,
-                            elasticsearchTimeout)
-                    .orElseThrow();
-        }
-
-        /**
-         * @throws IllegalArgumentException listing every bad option with how to fix it
-         */
-        public JobOptions build() {
-            return build(new ArrayList<>());
-        }
-
-        JobOptions build(List<String> errors) {
-            if (bootstrapServers == null || bootstrapServers.isBlank()) {
-                errors.add(
-                        "--bootstrap-servers is required, e.g. --bootstrap-servers localhost:9092");
-            }
-            if (policyFile == null) {
-                errors.add("--policy is required, e.g. --policy deploy/policies/default.yaml");
-            } else if (!Files.isReadable(policyFile)) {
-                errors.add("--policy " + policyFile + ": no such readable file");
-            }
-            positive(errors, "out-of-orderness", outOfOrderness, true);
-            positive(errors, "idle-timeout", idleTimeout, false);
-            positive(errors, "future-skew", futureSkew, true);
-            positive(errors, "checkpoint-interval", checkpointInterval, false);
-            positive(errors, "restart-delay", restartDelay, true);
-            if (maxEventBytes < 1) {
-                errors.add("--max-event-bytes must be at least 1, not " + maxEventBytes);
-            }
-            if (restartAttempts < 0) {
-                errors.add("--restart-attempts cannot be negative");
-            }
-            if (parallelism < 1) {
-                errors.add("--parallelism must be at least 1, not " + parallelism);
-            }
-            for (String topic : List.of(eventsTopic, alertsTopic, outcomesTopic, quarantineTopic)) {
-                if (topic == null || !topic.matches("[a-zA-Z0-9._-]{1,249}")) {
-                    errors.add(
-                            "'"
-                                    + topic
-                                    + "' is not a valid Kafka topic name (letters, digits, . _ -)");
-                }
-            }
-            validateElasticsearch(errors);
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "bad options:\n  " + String.join("\n  ", errors));
-            }
-            return new JobOptions(
-                    bootstrapServers,
-                    kafkaProperties,
-                    eventsTopic,
-                    alertsTopic,
-                    outcomesTopic,
-                    quarantineTopic,
-                    groupId,
-                    startingOffsets,
-                    delivery,
-                    transactionalIdPrefix,
-                    createTopics,
-                    outOfOrderness,
-                    idleTimeout,
-                    futureSkew,
-                    maxEventBytes,
-                    checkpointInterval,
-                    stateBackend,
-                    checkpointDirectory,
-                    restartAttempts,
-                    restartDelay,
-                    parallelism,
-                    policyFile,
-                    elasticsearchUrls,
-                    elasticsearchApiKey,
-                    elasticsearchUser,
-                    elasticsearchPassword,
-                    elasticsearchCaCertificate,
-                    elasticsearchTimeout);
-        }
-
-        private static void positive(
-                List<String> errors, String name, Duration value, boolean zeroAllowed) {
-            if (value.isNegative() || (!zeroAllowed && value.isZero())) {
-                errors.add(
-                        "--"
-                                + name
-                                + " must be "
-                                + (zeroAllowed ? "zero or more" : "positive")
-                                + ", not "
-                                + value);
-            }
+    private static void positive(
+            List<String> errors,
+            Configuration given,
+            ConfigOption<Duration> option,
+            boolean zeroAllowed) {
+        Duration value = given.get(option);
+        if (value.isNegative() || (!zeroAllowed && value.isZero())) {
+            errors.add(
+                    "--"
+                            + option.key()
+                            + " must be "
+                            + (zeroAllowed ? "zero or more" : "positive")
+                            + ", not "
+                            + value);
         }
     }
 
-    /** Reads typed option values, collecting a message per bad one. */
-    private record Reading(Map<String, String> values, List<String> errors) {
-
-        Duration duration(String name, Duration fallback) {
-            String value = values.get(name);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return Duration.parse(value);
-            } catch (DateTimeParseException e) {
-                errors.add(
-                        "--" + name + " '" + value + "' is not an ISO-8601 duration such as PT2S");
-                return fallback;
-            }
+    private static void atLeast(
+            List<String> errors, Configuration given, ConfigOption<Integer> option, int least) {
+        int value = given.get(option);
+        if (value < least) {
+            errors.add("--" + option.key() + " must be at least " + least + ", not " + value);
         }
+    }
 
-        int integer(String name, int fallback) {
-            String value = values.get(name);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                errors.add("--" + name + " '" + value + "' is not a whole number");
-                return fallback;
-            }
-        }
-
-        boolean bool(String name, boolean fallback) {
-            String value = values.get(name);
-            if (value == null) {
-                return fallback;
-            }
-            if (!value.equals("true") && !value.equals("false")) {
-                errors.add("--" + name + " '" + value + "' must be true or false");
-                return fallback;
-            }
-            return value.equals("true");
-        }
-
-        <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
-            String value = values.get(name);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                List<String> choices = new ArrayList<>();
-                for (E constant : type.getEnumConstants()) {
-                    choices.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                }
-                errors.add(
-                        "--"
-                                + name
-                                + " '"
-                                + value
-                                + "' is not one of "
-                                + String.join(", ", choices));
-                return fallback;
-            }
-        }
-
-        /** What {@code read} makes of the file named by {@code --option}; the error if it fails. */
-        <T> T file(String option, Path file, FileContent<T> read, T fallback) {
-            try {
-                return read.from(file);
-            } catch (IOException e) {
-                errors.add(
-                        "--"
-                                + option
-                                + " "
-                                + file
-                                + ": cannot read ("
-                                + e.getClass().getSimpleName()
-                                + ")");
-                return fallback;
-            }
+    /**
+     * What {@code read} makes of the file named by {@code option}; null and an error if it fails.
+     */
+    private static <T> T read(
+            ConfigOption<String> option, String file, FileContent<T> read, List<String> errors) {
+        try {
+            return read.from(Path.of(file));
+        } catch (IOException e) {
+            errors.add(
+                    "--"
+                            + option.key()
+                            + " "
+                            + file
+                            + ": cannot read ("
+                            + e.getClass().getSimpleName()
+                            + ")");
+            return null;
         }
     }
 

@@ -18,16 +18,20 @@ import io.slawatch.time.EventTime;
 import io.slawatch.time.WallClock;
 import io.slawatch.time.WallClockTime;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -59,9 +63,22 @@ public final class LiveJob {
             System.exit(2);
             return;
         }
+        ReadableConfig cluster =
+                StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration();
+        if (!options.given(LiveJobOptions.CHECKPOINT_DIR)
+                && cluster.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isEmpty()) {
+            System.err.println(
+                    "slawatch cannot start: no checkpoint directory. Give --checkpoint-dir URI, or"
+                            + " set execution.checkpointing.dir in the cluster's configuration: a"
+                            + " directory every machine of the cluster reaches (without one, Flink"
+                            + " keeps checkpoints in the JobManager's memory, which holds only some"
+                            + " 16,000 tickets).");
+            System.exit(2);
+            return;
+        }
         prepare(options).forEach(System.out::println);
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(configuration(options));
+                StreamExecutionEnvironment.getExecutionEnvironment(configuration(options, cluster));
         build(env, options, policy, WallClock.SYSTEM);
         env.execute("slawatch");
     }
@@ -97,34 +114,90 @@ public final class LiveJob {
                     .toUri()
                     .toString();
 
-    /** Checkpointing, state backend, restarts and serialization, from the options. */
+    /**
+     * Checkpointing, state backend, restarts and serialization for a job on a local MiniCluster
+     * ({@code run}, the demo, tests): {@link #configuration(JobOptions, ReadableConfig)} with no
+     * cluster configuration, so the job's defaults apply where no option was given.
+     */
     public static Configuration configuration(JobOptions options) {
+        return configuration(options, new Configuration());
+    }
+
+    /**
+     * What the job hands Flink: its own invariants, and each Flink setting the options cover only
+     * when the user gave it; otherwise the {@code cluster}'s configuration holds, and only where it
+     * has none either does the job's default apply. A program's configuration wins over the
+     * cluster's, so setting a default here would silently override the cluster.
+     */
+    public static Configuration configuration(JobOptions options, ReadableConfig cluster) {
         Configuration config = new Configuration();
         // Every record and state type has a serializer of its own; Kryo would be a silent slowdown.
         config.set(PipelineOptions.GENERIC_TYPES, false);
         config.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, EventTime.WATERMARK_INTERVAL);
-        config.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
-        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.checkpointInterval());
         config.set(
                 CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
                 CheckpointingMode.EXACTLY_ONCE);
-        config.set(
+        set(
+                config,
+                cluster,
+                CoreOptions.DEFAULT_PARALLELISM,
+                options.given(LiveJobOptions.PARALLELISM),
+                options.get(LiveJobOptions.PARALLELISM),
+                1);
+        Duration interval = options.get(LiveJobOptions.CHECKPOINT_INTERVAL);
+        set(
+                config,
+                cluster,
+                CheckpointingOptions.CHECKPOINTING_INTERVAL,
+                options.given(LiveJobOptions.CHECKPOINT_INTERVAL),
+                interval,
+                interval);
+        String backend = options.get(LiveJobOptions.STATE_BACKEND).name().toLowerCase(Locale.ROOT);
+        set(
+                config,
+                cluster,
                 StateBackendOptions.STATE_BACKEND,
-                options.stateBackend().name().toLowerCase(java.util.Locale.ROOT));
+                options.given(LiveJobOptions.STATE_BACKEND),
+                backend,
+                backend);
         // Without a directory Flink keeps checkpoints in the JobManager's memory, capped at 5 MB a
         // task: some 16,000 tickets, after which every checkpoint fails and the job with them.
-        config.set(
+        set(
+                config,
+                cluster,
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                options.checkpointDirectory() != null
-                        ? options.checkpointDirectory()
-                        : LOCAL_CHECKPOINT_DIRECTORY);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        config.set(
-                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
-                options.restartAttempts());
-        config.set(
-                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, options.restartDelay());
+                options.given(LiveJobOptions.CHECKPOINT_DIR),
+                options.get(LiveJobOptions.CHECKPOINT_DIR),
+                LOCAL_CHECKPOINT_DIRECTORY);
+        boolean restartsGiven =
+                options.given(LiveJobOptions.RESTART_ATTEMPTS)
+                        || options.given(LiveJobOptions.RESTART_DELAY);
+        if (restartsGiven
+                || cluster.getOptional(RestartStrategyOptions.RESTART_STRATEGY).isEmpty()) {
+            config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            config.set(
+                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
+                    options.get(LiveJobOptions.RESTART_ATTEMPTS));
+            config.set(
+                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                    options.get(LiveJobOptions.RESTART_DELAY));
+        }
         return config;
+    }
+
+    /** The value given; else the cluster's, left alone; else the job's {@code fallback}. */
+    private static <T> void set(
+            Configuration config,
+            ReadableConfig cluster,
+            ConfigOption<T> flink,
+            boolean given,
+            T value,
+            T fallback) {
+        if (given) {
+            config.set(flink, value);
+        } else if (cluster.getOptional(flink).isEmpty()) {
+            config.set(flink, fallback);
+        }
     }
 
     /**
@@ -137,7 +210,7 @@ public final class LiveJob {
                 SlaMonitorJob.build(
                         env,
                         source(options, clock),
-                        options.parallelism(),
+                        env.getParallelism(),
                         eventTime(options, clock),
                         policy);
         SlaMonitorJob.sinkTo(
@@ -198,7 +271,7 @@ public final class LiveJob {
     }
 
     private static DeliveryGuarantee guarantee(JobOptions options) {
-        return options.delivery() == JobOptions.Delivery.EXACTLY_ONCE
+        return options.delivery() == LiveJobOptions.Delivery.EXACTLY_ONCE
                 ? DeliveryGuarantee.EXACTLY_ONCE
                 : DeliveryGuarantee.AT_LEAST_ONCE;
     }
@@ -232,7 +305,8 @@ public final class LiveJob {
         return properties;
     }
 
-    private static OffsetsInitializer startingOffsets(JobOptions.StartingOffsets startingOffsets) {
+    private static OffsetsInitializer startingOffsets(
+            LiveJobOptions.StartingOffsets startingOffsets) {
         return switch (startingOffsets) {
             case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
             case EARLIEST -> OffsetsInitializer.earliest();

@@ -23,12 +23,15 @@ class JobOptionsTest {
                 JobOptions.parse(
                         new String[] {"--bootstrap-servers", "localhost:9092", "--policy", POLICY});
 
-        JobOptions.Builder defaults = new JobOptions.Builder();
-        assertThat(options.eventsTopic()).isEqualTo(JobOptions.DEFAULT_EVENTS_TOPIC);
-        assertThat(options.delivery()).isEqualTo(JobOptions.Delivery.AT_LEAST_ONCE);
-        assertThat(options.outOfOrderness()).isEqualTo(defaults.outOfOrderness);
-        assertThat(options.checkpointInterval()).isEqualTo(JobOptions.DEFAULT_CHECKPOINT_INTERVAL);
+        assertThat(options.eventsTopic()).isEqualTo(LiveJobOptions.EVENTS_TOPIC.defaultValue());
+        assertThat(options.delivery()).isEqualTo(LiveJobOptions.Delivery.AT_LEAST_ONCE);
+        assertThat(options.outOfOrderness())
+                .isEqualTo(LiveJobOptions.OUT_OF_ORDERNESS.defaultValue());
+        assertThat(options.get(LiveJobOptions.CHECKPOINT_INTERVAL))
+                .isEqualTo(LiveJobOptions.CHECKPOINT_INTERVAL.defaultValue());
         assertThat(options.createTopics()).isFalse();
+        assertThat(options.given(LiveJobOptions.CHECKPOINT_INTERVAL)).isFalse();
+        assertThat(options.givenOptions().keySet()).containsExactly("bootstrap-servers", "policy");
     }
 
     @Test
@@ -64,12 +67,47 @@ class JobOptionsTest {
                                 "SASL_SSL",
                                 "sasl.jaas.config",
                                 "secret-value"));
-        assertThat(options.delivery()).isEqualTo(JobOptions.Delivery.EXACTLY_ONCE);
-        assertThat(options.stateBackend()).isEqualTo(JobOptions.StateBackend.ROCKSDB);
+        assertThat(options.delivery()).isEqualTo(LiveJobOptions.Delivery.EXACTLY_ONCE);
+        assertThat(options.get(LiveJobOptions.STATE_BACKEND))
+                .isEqualTo(LiveJobOptions.StateBackend.ROCKSDB);
         assertThat(options.createTopics()).isTrue();
         assertThat(options.idleTimeout()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(options.parallelism()).isEqualTo(2);
+        assertThat(options.get(LiveJobOptions.PARALLELISM)).isEqualTo(2);
         assertThat(options.toString()).doesNotContain("secret-value").contains("sasl.jaas.config");
+    }
+
+    @Test
+    void shouldShowEveryOptionButSecretsIncludingTheCheckpointDirectory() throws Exception {
+        Path apiKey = temp.resolve("api-key");
+        Files.writeString(apiKey, "very-secret-key\n");
+
+        JobOptions options =
+                JobOptions.parse(
+                        new String[] {
+                            "--bootstrap-servers", "broker:9093",
+                            "--policy", POLICY,
+                            "--checkpoint-dir", "s3://slawatch/checkpoints",
+                            "--elasticsearch", "http://es:9200",
+                            "--elasticsearch-api-key-file", apiKey.toString()
+                        });
+
+        assertThat(options.toString())
+                .isEqualTo(
+                        "bootstrap-servers=broker:9093 policy="
+                                + POLICY
+                                + " events-topic=slawatch.ticket-events alerts-topic=slawatch.alerts"
+                                + " outcomes-topic=slawatch.outcomes"
+                                + " quarantine-topic=slawatch.quarantine create-topics=false"
+                                + " group-id=slawatch starting-offsets=COMMITTED"
+                                + " delivery=AT_LEAST_ONCE transactional-id-prefix=slawatch"
+                                + " out-of-orderness=PT2S idle-timeout=PT1S future-skew=PT5M"
+                                + " max-event-bytes=65536 checkpoint-interval=PT10S"
+                                + " checkpoint-dir=s3://slawatch/checkpoints state-backend=HASHMAP"
+                                + " restart-attempts=3 restart-delay=PT5S"
+                                + " elasticsearch=http://es:9200 elasticsearch-api-key-file="
+                                + apiKey
+                                + " elasticsearch-timeout=PT30S");
+        assertThat(options.elasticsearch().orElseThrow().apiKey()).isEqualTo("very-secret-key");
     }
 
     @Test
@@ -86,9 +124,9 @@ class JobOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "bad options:\n"
-                                + "  unknown option --colour; options: --alerts-topic, --bootstrap-servers, --checkpoint-dir, --checkpoint-interval, --create-topics, --delivery, --elasticsearch, --elasticsearch-api-key-file, --elasticsearch-ca-file, --elasticsearch-timeout, --elasticsearch-user, --events-topic, --future-skew, --group-id, --idle-timeout, --kafka-properties, --max-event-bytes, --out-of-orderness, --outcomes-topic, --parallelism, --policy, --quarantine-topic, --restart-attempts, --restart-delay, --starting-offsets, --state-backend, --transactional-id-prefix\n"
                                 + "  --delivery 'twice' is not one of at-least-once, exactly-once\n"
                                 + "  --idle-timeout '1s' is not an ISO-8601 duration such as PT2S\n"
+                                + "  unknown option --colour; options: --alerts-topic, --bootstrap-servers, --checkpoint-dir, --checkpoint-interval, --create-topics, --delivery, --elasticsearch, --elasticsearch-api-key-file, --elasticsearch-ca-file, --elasticsearch-timeout, --elasticsearch-user, --events-topic, --future-skew, --group-id, --idle-timeout, --kafka-properties, --max-event-bytes, --out-of-orderness, --outcomes-topic, --parallelism, --policy, --quarantine-topic, --restart-attempts, --restart-delay, --starting-offsets, --state-backend, --transactional-id-prefix\n"
                                 + "  --bootstrap-servers is required, e.g. --bootstrap-servers localhost:9092\n"
                                 + "  --policy missing.yaml: no such readable file\n"
                                 + "  --parallelism must be at least 1, not 0\n"

@@ -73,7 +73,7 @@ class BackpressureITCase {
                 SlaMonitorJob.build(
                         env,
                         LiveJob.source(options, WallClock.SYSTEM),
-                        options.parallelism(),
+                        env.getParallelism(),
                         LiveJob.eventTime(options, WallClock.SYSTEM),
                         PolicyLoader.load(options.policyFile())),
                 new SlaMonitorJob.Sinks(alerts, outcomes, quarantine));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
+import io.slawatch.LiveJobOptions;
 import io.slawatch.detect.TicketSlaFunction;
 import io.slawatch.ingest.SeparateQuarantineFunction;
 import io.slawatch.model.Alert;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -71,19 +73,15 @@ class LivePipelineITCase {
 
     static JobOptions options(String bootstrap, Path policy, List<String> elasticsearch) {
         String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
-        JobOptions.Builder builder = new JobOptions.Builder();
-        builder.bootstrapServers = bootstrap;
-        builder.eventsTopic = prefix + JobOptions.DEFAULT_EVENTS_TOPIC;
-        builder.alertsTopic = prefix + JobOptions.DEFAULT_ALERTS_TOPIC;
-        builder.outcomesTopic = prefix + JobOptions.DEFAULT_OUTCOMES_TOPIC;
-        builder.quarantineTopic = prefix + JobOptions.DEFAULT_QUARANTINE_TOPIC;
-        builder.groupId = prefix + "slawatch";
-        builder.transactionalIdPrefix = prefix + "slawatch";
-        builder.checkpointInterval = Duration.ofSeconds(1);
-        builder.policyFile = policy;
-        builder.createTopics = true;
-        builder.elasticsearchUrls = elasticsearch;
-        return builder.build();
+        Configuration given = LiveJobOptions.namespaced(prefix);
+        given.set(LiveJobOptions.BOOTSTRAP_SERVERS, bootstrap);
+        given.set(LiveJobOptions.POLICY, policy.toString());
+        given.set(LiveJobOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
+        given.set(LiveJobOptions.CREATE_TOPICS, true);
+        if (!elasticsearch.isEmpty()) {
+            given.set(LiveJobOptions.ELASTICSEARCH, String.join(",", elasticsearch));
+        }
+        return JobOptions.of(given);
     }
 
     static JobClient start(JobOptions options) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
+import io.slawatch.LiveJobOptions;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.testkit.Await;
 import io.slawatch.testkit.SharedKafka;
@@ -69,23 +70,12 @@ class RecoveryITCase {
 
     @TempDir Path temp;
 
-    static JobOptions options(String bootstrap, JobOptions.Delivery delivery) {
-        JobOptions base = LivePipelineITCase.options(bootstrap, DEFAULT_POLICY);
-        JobOptions.Builder builder = new JobOptions.Builder();
-        builder.bootstrapServers = bootstrap;
-        builder.eventsTopic = base.eventsTopic();
-        builder.alertsTopic = base.alertsTopic();
-        builder.outcomesTopic = base.outcomesTopic();
-        builder.quarantineTopic = base.quarantineTopic();
-        builder.groupId = base.groupId();
-        builder.transactionalIdPrefix = base.transactionalIdPrefix();
-        builder.checkpointInterval = Duration.ofSeconds(1);
-        builder.restartAttempts = 10;
-        builder.restartDelay = Duration.ofSeconds(1);
-        builder.delivery = delivery;
-        builder.policyFile = DEFAULT_POLICY;
-        builder.createTopics = true;
-        return builder.build();
+    static JobOptions options(String bootstrap, LiveJobOptions.Delivery delivery) {
+        Configuration given = LivePipelineITCase.options(bootstrap, DEFAULT_POLICY).givenOptions();
+        given.set(LiveJobOptions.RESTART_ATTEMPTS, 10);
+        given.set(LiveJobOptions.RESTART_DELAY, Duration.ofSeconds(1));
+        given.set(LiveJobOptions.DELIVERY, delivery);
+        return JobOptions.of(given);
     }
 
     static JobClient start(JobOptions options, Configuration extra) throws Exception {
@@ -181,7 +171,7 @@ class RecoveryITCase {
     void shouldDeliverEveryAlertExactlyOnceThroughTwoFailures(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         JobOptions options =
-                options(SharedKafka.bootstrapServers(), JobOptions.Delivery.EXACTLY_ONCE);
+                options(SharedKafka.bootstrapServers(), LiveJobOptions.Delivery.EXACTLY_ONCE);
 
         List<ConsumerRecord<String, String>> alerts = runThroughTwoFailures(options, cluster);
 
@@ -194,7 +184,7 @@ class RecoveryITCase {
     void shouldRepeatAlertsOnlyIdenticallyThroughTwoFailuresWhenAtLeastOnce(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         JobOptions options =
-                options(SharedKafka.bootstrapServers(), JobOptions.Delivery.AT_LEAST_ONCE);
+                options(SharedKafka.bootstrapServers(), LiveJobOptions.Delivery.AT_LEAST_ONCE);
 
         List<ConsumerRecord<String, String>> alerts = runThroughTwoFailures(options, cluster);
 
@@ -213,7 +203,7 @@ class RecoveryITCase {
     @Test
     void shouldNotBreachFalselyWhileCatchingUpWithABacklogAfterARestart() throws Exception {
         String bootstrap = SharedKafka.bootstrapServers();
-        JobOptions options = options(bootstrap, JobOptions.Delivery.AT_LEAST_ONCE);
+        JobOptions options = options(bootstrap, LiveJobOptions.Delivery.AT_LEAST_ONCE);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant created = now.minus(Duration.ofHours(1)).plusSeconds(8);
         Instant deadline = created.plus(Duration.ofHours(1));

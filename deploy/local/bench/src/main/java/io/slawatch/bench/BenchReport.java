@@ -1,6 +1,6 @@
 package io.slawatch.bench;
 
-import io.slawatch.JobOptions;
+import io.slawatch.LiveJobOptions;
 import io.slawatch.policy.SlaPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -97,12 +97,12 @@ public final class BenchReport {
             }
             if (measures.contains(Measure.DETECTION)) {
                 bench.warmUp(traffic);
-                bench.detectionThroughput(traffic, 1, JobOptions.StateBackend.HASHMAP);
-                bench.detectionThroughput(traffic, 2, JobOptions.StateBackend.HASHMAP);
+                bench.detectionThroughput(traffic, 1, LiveJobOptions.StateBackend.HASHMAP);
+                bench.detectionThroughput(traffic, 2, LiveJobOptions.StateBackend.HASHMAP);
                 if (!quick) {
-                    bench.detectionThroughput(traffic, 1, JobOptions.StateBackend.ROCKSDB);
+                    bench.detectionThroughput(traffic, 1, LiveJobOptions.StateBackend.ROCKSDB);
                 }
-                bench.detectionThroughput(traffic, 2, JobOptions.StateBackend.ROCKSDB);
+                bench.detectionThroughput(traffic, 2, LiveJobOptions.StateBackend.ROCKSDB);
             }
             if (measures.contains(Measure.END_TO_END) || measures.contains(Measure.LATENCY)) {
                 try (LiveBenchmarks live = new LiveBenchmarks(policy, policyFile, root, reportTo)) {
@@ -129,8 +129,8 @@ public final class BenchReport {
             }
             if (measures.contains(Measure.STATE)) {
                 int open = quick ? 100_000 : 1_000_000;
-                bench.statePerOpenTicket(open, JobOptions.StateBackend.HASHMAP);
-                bench.statePerOpenTicket(open, JobOptions.StateBackend.ROCKSDB);
+                bench.statePerOpenTicket(open, LiveJobOptions.StateBackend.HASHMAP);
+                bench.statePerOpenTicket(open, LiveJobOptions.StateBackend.ROCKSDB);
             }
             if (measures.contains(Measure.REPLAY)) {
                 for (long records :

@@ -1,6 +1,6 @@
 package io.slawatch.bench;
 
-import io.slawatch.JobOptions;
+import io.slawatch.LiveJobOptions;
 import io.slawatch.detect.TicketSlaFunction;
 import io.slawatch.ingest.EventDecoder;
 import io.slawatch.model.Channel;
@@ -94,7 +94,8 @@ final class Benchmarks {
     }
 
     /** 2. Events in memory → event time → keyBy → TicketSlaFunction → discarding sink. */
-    void detectionThroughput(BenchEvents traffic, int parallelism, JobOptions.StateBackend backend)
+    void detectionThroughput(
+            BenchEvents traffic, int parallelism, LiveJobOptions.StateBackend backend)
             throws Exception {
         double perSecond = detect(traffic, parallelism, backend);
         report.accept(
@@ -110,10 +111,10 @@ final class Benchmarks {
 
     /** A detection run whose figure is not reported: the JIT's warm-up. */
     void warmUp(BenchEvents traffic) throws Exception {
-        detect(traffic, 1, JobOptions.StateBackend.HASHMAP);
+        detect(traffic, 1, LiveJobOptions.StateBackend.HASHMAP);
     }
 
-    private double detect(BenchEvents traffic, int parallelism, JobOptions.StateBackend backend)
+    private double detect(BenchEvents traffic, int parallelism, LiveJobOptions.StateBackend backend)
             throws Exception {
         BenchEvents.events = traffic.decoded;
         Configuration config = new Configuration();
@@ -139,7 +140,7 @@ final class Benchmarks {
     }
 
     /** 5. Open tickets held by the SLA operator: savepoint size and heap per ticket. */
-    void statePerOpenTicket(int tickets, JobOptions.StateBackend backend) throws Exception {
+    void statePerOpenTicket(int tickets, LiveJobOptions.StateBackend backend) throws Exception {
         TicketEvent[] created = new TicketEvent[tickets];
         Instant at = BenchEvents.START;
         for (int i = 0; i < tickets; i++) {

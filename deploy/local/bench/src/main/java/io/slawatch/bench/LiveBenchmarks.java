@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.JobClients;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
+import io.slawatch.LiveJobOptions;
 import io.slawatch.embedded.EmbeddedElasticsearch;
 import io.slawatch.embedded.EmbeddedKafka;
 import io.slawatch.ingest.SeparateQuarantineFunction;
@@ -84,20 +85,16 @@ final class LiveBenchmarks implements AutoCloseable {
 
     private JobOptions options(boolean withElasticsearch) {
         runs++;
-        JobOptions.Builder options = new JobOptions.Builder();
-        options.bootstrapServers = kafka.bootstrapServers();
-        options.policyFile = policyFile;
-        options.createTopics = true;
-        options.startingOffsets = JobOptions.StartingOffsets.EARLIEST;
-        options.groupId = "bench-" + runs;
-        options.transactionalIdPrefix = "bench-" + runs;
-        options.eventsTopic = "bench-" + runs + "." + JobOptions.DEFAULT_EVENTS_TOPIC;
-        options.alertsTopic = "bench-" + runs + "." + JobOptions.DEFAULT_ALERTS_TOPIC;
-        options.outcomesTopic = "bench-" + runs + "." + JobOptions.DEFAULT_OUTCOMES_TOPIC;
-        options.quarantineTopic = "bench-" + runs + "." + JobOptions.DEFAULT_QUARANTINE_TOPIC;
-        options.elasticsearchUrls = withElasticsearch ? List.of(elasticsearch.url()) : List.of();
-        options.parallelism = 2;
-        return options.build();
+        Configuration given = LiveJobOptions.namespaced("bench-" + runs + ".");
+        given.set(LiveJobOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        given.set(LiveJobOptions.POLICY, policyFile.toString());
+        given.set(LiveJobOptions.CREATE_TOPICS, true);
+        given.set(LiveJobOptions.STARTING_OFFSETS, LiveJobOptions.StartingOffsets.EARLIEST);
+        if (withElasticsearch) {
+            given.set(LiveJobOptions.ELASTICSEARCH, elasticsearch.url());
+        }
+        given.set(LiveJobOptions.PARALLELISM, 2);
+        return JobOptions.of(given);
     }
 
     private JobClient start(JobOptions options) throws Exception {
@@ -177,7 +174,7 @@ final class LiveBenchmarks implements AutoCloseable {
                                     producing,
                                     lagAtEnd,
                                     seconds,
-                                    options.checkpointInterval(),
+                                    options.get(LiveJobOptions.CHECKPOINT_INTERVAL),
                                     documents)));
         } finally {
             job.cancel().get(1, TimeUnit.MINUTES);

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -18,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "init",
         mixinStandardHelpOptions = true,
-        defaultValueProvider = JobOptionsDefaults.class,
+        modelTransformer = JobOptionSpecs.Elasticsearch.class,
         description = {
             "Install slawatch's index templates (deploy/elasticsearch/) where they are absent;"
                     + " templates already there are left as they are. The live job does the same"
@@ -28,22 +27,16 @@ final class EsInitCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Mixin ElasticsearchConnection elasticsearch;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ElasticsearchOptions options;
         try {
-            JobOptions.Builder builder = new JobOptions.Builder();
-            elasticsearch.applyTo(builder);
-            if (builder.elasticsearchUrls.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "--elasticsearch is required, e.g. --elasticsearch http://localhost:9200");
-            }
-            options = builder.elasticsearchOnly();
-        } catch (IllegalArgumentException | IOException e) {
+            options =
+                    JobOptions.elasticsearchOnly(
+                            JobOptionSpecs.given(spec.commandLine().getParseResult()));
+        } catch (IllegalArgumentException e) {
             err.println("slawatch es init: " + e.getMessage());
             err.flush();
             return 1;

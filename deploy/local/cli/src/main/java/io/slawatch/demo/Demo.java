@@ -3,6 +3,7 @@ package io.slawatch.demo;
 import io.slawatch.JobClients;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
+import io.slawatch.LiveJobOptions;
 import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockOutcome;
@@ -117,25 +118,23 @@ public final class Demo {
 
     JobOptions options() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        JobOptions.Builder options = new JobOptions.Builder();
-        options.bootstrapServers = bootstrapServers;
-        options.policyFile = settings.policyFile();
-        options.createTopics = true;
-        options.startingOffsets = JobOptions.StartingOffsets.EARLIEST;
-        options.groupId = "slawatch-demo-" + run;
-        options.transactionalIdPrefix = "slawatch-demo-" + run;
-        options.eventsTopic = settings.topicPrefix() + JobOptions.DEFAULT_EVENTS_TOPIC;
-        options.alertsTopic = settings.topicPrefix() + JobOptions.DEFAULT_ALERTS_TOPIC;
-        options.outcomesTopic = settings.topicPrefix() + JobOptions.DEFAULT_OUTCOMES_TOPIC;
-        options.quarantineTopic = settings.topicPrefix() + JobOptions.DEFAULT_QUARANTINE_TOPIC;
+        Configuration given = LiveJobOptions.namespaced(settings.topicPrefix());
+        given.set(LiveJobOptions.BOOTSTRAP_SERVERS, bootstrapServers);
+        given.set(LiveJobOptions.POLICY, settings.policyFile().toString());
+        given.set(LiveJobOptions.CREATE_TOPICS, true);
+        given.set(LiveJobOptions.STARTING_OFFSETS, LiveJobOptions.StartingOffsets.EARLIEST);
+        given.set(LiveJobOptions.GROUP_ID, "slawatch-demo-" + run);
+        given.set(LiveJobOptions.TRANSACTIONAL_ID_PREFIX, "slawatch-demo-" + run);
         if (elasticsearchUrl != null) {
-            options.elasticsearchUrls = List.of(elasticsearchUrl);
+            given.set(LiveJobOptions.ELASTICSEARCH, elasticsearchUrl);
         }
         // Real-time delays (Kafka fetches, task start) are `speed` times longer in simulated time:
         // the out-of-orderness bound scales with it, so the job behaves as it would at real speed.
         // The idle timeout and the startup grace are measured in real time already.
-        options.outOfOrderness = scaled(options.outOfOrderness);
-        return options.build();
+        given.set(
+                LiveJobOptions.OUT_OF_ORDERNESS,
+                scaled(LiveJobOptions.OUT_OF_ORDERNESS.defaultValue()));
+        return JobOptions.of(given);
     }
 
     Duration scaled(Duration realTime) {

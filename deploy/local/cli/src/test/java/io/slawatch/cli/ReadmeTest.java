@@ -2,14 +2,14 @@ package io.slawatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slawatch.JobOptions;
+import io.slawatch.LiveJobOptions;
 import io.slawatch.testkit.Checkout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,14 +28,25 @@ class ReadmeTest {
     }
 
     @Test
-    void shouldListExactlyTheLiveJobsOptions() throws IOException {
-        String table = section(Files.readString(README), "### Live job options");
-        Set<String> listed = new TreeSet<>();
-        Matcher option = Pattern.compile("`--([a-z-]+)`").matcher(table);
-        while (option.find()) {
-            listed.add(option.group(1));
+    void shouldTableExactlyTheLiveJobsOptionsAsDefined() throws IOException {
+        String section = section(Files.readString(README), "### Live job options");
+        String table = section.substring(section.indexOf("| option |")).strip() + "\n";
+
+        assertThat(table).isEqualTo(LiveJobOptions.markdownTable());
+    }
+
+    @Test
+    void shouldNameEveryModuleInTheLayout() throws IOException {
+        String layout = section(Files.readString(README), "## Layout");
+        Matcher module =
+                Pattern.compile("<module>([^<]+)</module>")
+                        .matcher(Files.readString(Checkout.resolve("pom.xml")));
+        List<String> modules = new ArrayList<>();
+        while (module.find()) {
+            modules.add(module.group(1));
         }
-        assertThat(listed).isEqualTo(new TreeSet<>(JobOptions.NAMES));
+        assertThat(modules).isNotEmpty();
+        assertThat(modules).allSatisfy(name -> assertThat(layout).contains("| `" + name + "` ("));
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.slawatch.JobOptions;
+import io.slawatch.LiveJobOptions;
 import io.slawatch.testkit.Checkout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ class DeploymentFilesTest {
                     String text = arg.asText();
                     if (text.startsWith("--")
                             && !text.equals("--job-classname")
-                            && !JobOptions.NAMES.contains(text.substring(2))) {
+                            && LiveJobOptions.named(text.substring(2)).isEmpty()) {
                         unknown.add(text);
                     }
                 });
@@ -100,6 +100,12 @@ class DeploymentFilesTest {
         assertThat(deployment.at("/spec/job/upgradeMode").asText()).isEqualTo("savepoint");
         assertThat(deployment.at("/spec/job/entryClass").asText()).isEqualTo("io.slawatch.LiveJob");
         assertThat(unknownOptions(deployment.at("/spec/job/args"))).isEmpty();
+        assertThat(deployment.at("/spec/job/args").toString())
+                .as("what the cluster's flinkConfiguration sets is not repeated as an option")
+                .doesNotContain("--state-backend", "--checkpoint-dir", "--checkpoint-interval");
+        assertThat(services.at("/jobmanager/command").toString())
+                .as("compose's FLINK_PROPERTIES hold the cluster's settings")
+                .doesNotContain("--checkpoint-dir", "--parallelism", "--checkpoint-interval");
         assertThat(deployment.at("/spec/flinkConfiguration/high-availability.type").asText())
                 .isEqualTo("kubernetes");
         assertThat(deployment.toString())
