@@ -89,6 +89,15 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
 
     private transient long runningClocks;
     private transient ListState<Long> gaugeTotals;
+
+    /**
+     * The calendars and clock types this subtask's open cycles run on, checkpointed as union list
+     * state like the gauges, so that a restore under a policy lacking one of them is refused at
+     * start (see {@link #initializeState}) instead of failing ticket by ticket.
+     */
+    private transient ClocksInUse inUse;
+
+    private transient ListState<String> inUseTotals;
     private transient long lastWatermark = Long.MIN_VALUE;
     private transient Map<ClockType, Map<AlertKind, Counter>> alertCounters;
 
@@ -154,8 +163,10 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
             lateEvents.inc();
         }
         int runningBefore = running(state);
+        inUse.count(state, -1);
         sla.onEvent(state, event, new Emitter(ctx, out));
         runningClocks += running(state) - runningBefore;
+        inUse.count(state, +1);
         schedule(state, ctx);
         ticket.update(state);
     }
@@ -169,6 +180,7 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
         state.wakeAt = TicketState.NONE;
         lastWatermark = ctx.timerService().currentWatermark();
         int runningBefore = running(state);
+        inUse.count(state, -1);
         Emitter emitter = new Emitter(ctx, out);
         if (lastWatermark == Long.MAX_VALUE) {
             sla.onEndOfInput(state, ctx.getCurrentKey(), emitter);
@@ -180,6 +192,7 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
             return;
         }
         runningClocks += running(state) - runningBefore;
+        inUse.count(state, +1);
         schedule(state, ctx);
         ticket.update(state);
     }
@@ -220,6 +233,7 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         gaugeTotals.update(List.of(openTickets, runningClocks));
+        inUseTotals.update(inUse.entries());
     }
 
     @Override
@@ -229,6 +243,31 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
                         .getUnionListState(new ListStateDescriptor<>("gauge-totals", Long.class));
         openTickets = 0;
         runningClocks = 0;
+        inUseTotals =
+                context.getOperatorStateStore()
+                        .getUnionListState(
+                                new ListStateDescriptor<>("clocks-in-use", String.class));
+        inUse = new ClocksInUse();
+        if (context.isRestored()) {
+            ClocksInUse restored = new ClocksInUse();
+            restored.addAll(inUseTotals.get());
+            String missing = restored.missingFrom(sla.policy());
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException(
+                        "cannot restore under policy "
+                                + sla.policy().version()
+                                + ": open clock cycles run "
+                                + missing
+                                + ", which it does not define. An open ticket keeps its policy"
+                                + " version's label, target and calendar name, and takes every"
+                                + " definition from the policy given now: start with a policy that"
+                                + " still defines them (add them back, unchanged), or from a"
+                                + " savepoint taken after those tickets closed.");
+            }
+            if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+                inUse = restored;
+            }
+        }
         if (context.isRestored()
                 && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
             int i = 0;

@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A loaded, validated SLA policy; calendars keep their file order. Every ticket keeps the version
- * in force when it was created.
+ * A loaded, validated SLA policy; calendars keep their file order. An open ticket keeps of the
+ * version in force at its CREATED only the version label, each cycle's target and its calendar's
+ * name; everything else is read from the policy the job runs with now.
  *
  * @param retentionAfterClosed how long a ticket's state is kept after CLOSED, for late events
  * @param orphanTimeout how long an event waits for its ticket's CREATED before quarantine

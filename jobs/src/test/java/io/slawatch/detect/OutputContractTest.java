@@ -21,7 +21,7 @@ class OutputContractTest {
 
     @Test
     void shouldEmitAlertsAndOutcomesThatValidateAgainstTheirSchemas() throws Exception {
-        try (SlaHarness sla = SlaHarness.withDefaultPolicy()) {
+        try (SlaHarness sla = SlaHarness.withScenarioPolicy()) {
             sla.send(created(MONDAY_0900, PHONE, URGENT).onsite().agent("a-1").team("north"))
                     .watermark(MONDAY_0900.plusSeconds(61))
                     .send(

@@ -6,7 +6,6 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
-import io.slawatch.testkit.Checkout;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,28 +13,52 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 
 /** {@link TicketSlaFunction} in Flink's keyed operator harness, with readable results. */
 final class SlaHarness implements AutoCloseable {
 
-    static final Path DEFAULT_POLICY = Checkout.resolve("deploy/policies/default.yaml");
+    /** The scenarios' own policy (see its header): tuning the shipped default leaves them alone. */
+    static final Path SCENARIO_POLICY = Path.of("src/test/resources/policies/scenario.yaml");
+
+    /** The scenario policy less the {@code office} calendar and the ARRIVAL clock. */
+    static final Path WITHOUT_OFFICE_AND_ARRIVAL =
+            Path.of("src/test/resources/policies/without-office-and-arrival.yaml");
+
     static final Instant QUARANTINED_AT = Instant.parse("2030-01-01T00:00:00Z");
 
     private final KeyedOneInputStreamOperatorTestHarness<String, TicketEvent, Alert> harness;
 
-    private SlaHarness(SlaPolicy policy) throws Exception {
+    private SlaHarness(SlaPolicy policy, OperatorSubtaskState restoredFrom) throws Exception {
         harness =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new TicketSlaFunction(policy, Clock.fixed(QUARANTINED_AT, ZoneOffset.UTC)),
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new TicketSlaFunction(
+                                        policy, Clock.fixed(QUARANTINED_AT, ZoneOffset.UTC))),
                         TicketEvent::ticketId,
                         Types.STRING);
+        harness.setup();
+        if (restoredFrom != null) {
+            harness.initializeState(restoredFrom);
+        }
+        harness.open();
     }
 
-    static SlaHarness withDefaultPolicy() throws Exception {
-        return new SlaHarness(PolicyLoader.load(DEFAULT_POLICY));
+    static SlaHarness withScenarioPolicy() throws Exception {
+        return new SlaHarness(PolicyLoader.load(SCENARIO_POLICY), null);
+    }
+
+    /** A job restored from {@code snapshot} under the policy in {@code file}. */
+    static SlaHarness restoredUnder(Path file, OperatorSubtaskState snapshot) throws Exception {
+        return new SlaHarness(PolicyLoader.load(file), snapshot);
+    }
+
+    /** A checkpoint of the operator, as a savepoint would hold it. */
+    OperatorSubtaskState snapshot() throws Exception {
+        return harness.snapshot(1, 1);
     }
 
     SlaHarness send(TicketEvents.Builder... events) throws Exception {

@@ -27,6 +27,7 @@ import static io.slawatch.model.Priority.CRITICAL;
 import static io.slawatch.model.Priority.NORMAL;
 import static io.slawatch.model.Priority.URGENT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
@@ -36,6 +37,7 @@ import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.TicketAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class TicketSlaFunctionTest {
 
     @BeforeEach
     void openHarness() throws Exception {
-        sla = SlaHarness.withDefaultPolicy();
+        sla = SlaHarness.withScenarioPolicy();
     }
 
     @AfterEach
@@ -565,5 +567,54 @@ class TicketSlaFunctionTest {
                         "T-1:RESOLUTION:1 RUNNING elapsed=10 paused=0 late=0 deadline=2026-11-24T01:00:00Z");
         assertThat(sla.stateEntries()).isZero();
         assertThat(sla.timers()).isZero();
+    }
+
+    // A restore under a policy that lost what open tickets run on is refused at start.
+
+    @Test
+    void shouldRefuseARestoreUnderAPolicyLackingACalendarOrClockOpenTicketsUse() throws Exception {
+        OperatorSubtaskState savepoint;
+        try (SlaHarness before = SlaHarness.withScenarioPolicy()) {
+            before.send(
+                    created(FRIDAY_1700, EMAIL, NORMAL).ticket("T-1"),
+                    created(MONDAY_0900, PHONE, URGENT).ticket("T-2").onsite());
+            savepoint = before.snapshot();
+        }
+
+        assertThatThrownBy(
+                        () ->
+                                SlaHarness.restoredUnder(
+                                        SlaHarness.WITHOUT_OFFICE_AND_ARRIVAL, savepoint))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(
+                        "cannot restore under policy 2026.12-1: open clock cycles run 1 on"
+                                + " calendar 'office', 1 on clock ARRIVAL, which it does not"
+                                + " define. An open ticket keeps its policy version's label,"
+                                + " target and calendar name, and takes every definition from the"
+                                + " policy given now: start with a policy that still defines them"
+                                + " (add them back, unchanged), or from a savepoint taken after"
+                                + " those tickets closed.");
+    }
+
+    @Test
+    void shouldRestoreUnderAPolicyLackingOnlyWhatNoOpenTicketUses() throws Exception {
+        OperatorSubtaskState savepoint;
+        try (SlaHarness before = SlaHarness.withScenarioPolicy()) {
+            before.send(
+                    created(FRIDAY_1700, EMAIL, NORMAL).ticket("T-1"),
+                    responded(plus(FRIDAY_1700, "PT1M")).ticket("T-1"),
+                    created(MONDAY_0900, PHONE, URGENT).ticket("T-2"));
+            savepoint = before.snapshot();
+        }
+
+        try (SlaHarness after =
+                SlaHarness.restoredUnder(SlaHarness.WITHOUT_OFFICE_AND_ARRIVAL, savepoint)) {
+            after.send(responded(plus(MONDAY_0900, "PT10S")).ticket("T-2"));
+
+            assertThat(after.outcomeLines())
+                    .containsExactly(
+                            "T-2:RESPONSE:1 MET elapsed=10 paused=0 late=0"
+                                    + " deadline=2026-11-23T01:00:30Z");
+        }
     }
 }

@@ -59,7 +59,7 @@ class TicketSlaTest {
 
     @Test
     void shouldCountDuplicatesAndQuarantineASecondCreated() throws Exception {
-        TicketSla sla = new TicketSla(PolicyLoader.load(SlaHarness.DEFAULT_POLICY));
+        TicketSla sla = new TicketSla(PolicyLoader.load(SlaHarness.SCENARIO_POLICY));
         TicketState state = new TicketState();
 
         sla.onEvent(state, created(MONDAY_0900, PHONE, URGENT).id("e-1").build(), recorder);
@@ -75,7 +75,7 @@ class TicketSlaTest {
 
     @Test
     void shouldTellTheStoryOfATicket() throws Exception {
-        TicketSla sla = new TicketSla(PolicyLoader.load(SlaHarness.DEFAULT_POLICY));
+        TicketSla sla = new TicketSla(PolicyLoader.load(SlaHarness.SCENARIO_POLICY));
         TicketState state = new TicketState();
 
         sla.onEvent(state, created(MONDAY_0900, PHONE, URGENT).build(), recorder);
@@ -99,7 +99,7 @@ class TicketSlaTest {
 
     @Test
     void shouldCountATicketClearedAtTheSafetyHorizon() throws Exception {
-        TicketSla sla = new TicketSla(PolicyLoader.load(SlaHarness.DEFAULT_POLICY));
+        TicketSla sla = new TicketSla(PolicyLoader.load(SlaHarness.SCENARIO_POLICY));
         TicketState state = new TicketState();
         sla.onEvent(state, created(MONDAY_0900, PHONE, URGENT).build(), recorder);
         recorded.clear();
@@ -115,9 +115,9 @@ class TicketSlaTest {
                         "expired T-1");
     }
 
-    /** The line of the default policy on which {@code fragment} stands. */
+    /** The line of the scenario policy on which {@code fragment} stands. */
     private static int lineOf(String fragment) throws java.io.IOException {
-        List<String> lines = java.nio.file.Files.readAllLines(SlaHarness.DEFAULT_POLICY);
+        List<String> lines = java.nio.file.Files.readAllLines(SlaHarness.SCENARIO_POLICY);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(fragment)) {
                 return i + 1;
