@@ -155,7 +155,15 @@ public final class CalendarLoader {
         TreeMap<LocalDate, List<OpeningInterval>> extraWorkdays = new TreeMap<>();
         JsonNode extraNode = node.get("extraWorkdays");
         String extraPointer = LocatedYaml.child(pointer, "extraWorkdays");
-        if (extraNode != null && !extraNode.isNull()) {
+        if (alwaysOpen && extraNode != null) {
+            // Every day of an always-open calendar is a whole working day: an extra one would
+            // either change nothing or, with stated hours, shorten that day.
+            fields.fail(
+                    extraPointer,
+                    "an alwaysOpen calendar has no closed day to make up: every day is open all day",
+                    "remove 'extraWorkdays', or replace 'alwaysOpen: true' with 'weekly' opening"
+                            + " hours");
+        } else if (extraNode != null && !extraNode.isNull()) {
             if (!extraNode.isObject()) {
                 fields.fail(
                         extraPointer,

@@ -22,7 +22,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PolicyLoaderTest {
 
@@ -328,6 +332,54 @@ class PolicyLoaderTest {
                                 5,
                                 "calendar 'closed' is never open: it has no weekly opening hours",
                                 "add opening hours under 'weekly' (e.g. mon: [\"09:00-18:00\"]) or set 'alwaysOpen: true'"));
+    }
+
+    /** A calendar added to the default policy, and the problem it must raise (empty: none). */
+    static Stream<Arguments> alwaysOpenCalendars() {
+        return Stream.of(
+                Arguments.of(
+                        "always open with an extra workday",
+                        "  extra:\n    timeZone: UTC\n    alwaysOpen: true\n"
+                                + "    extraWorkdays: {2026-12-05: [\"09:00-12:00\"]}\n",
+                        true),
+                Arguments.of(
+                        "always open with a holiday and an extra workday",
+                        "  extra:\n    timeZone: UTC\n    alwaysOpen: true\n"
+                                + "    holidays: [2026-12-25]\n"
+                                + "    extraWorkdays: {2026-12-05: [\"09:00-12:00\"]}\n",
+                        true),
+                Arguments.of(
+                        "always open with a holiday",
+                        "  extra:\n    timeZone: UTC\n    alwaysOpen: true\n"
+                                + "    holidays: [2026-12-25]\n",
+                        false),
+                Arguments.of(
+                        "weekly hours with an extra workday",
+                        "  extra:\n    timeZone: UTC\n    weekly:\n      mon: [\"09:00-18:00\"]\n"
+                                + "    extraWorkdays: {2026-12-05: [\"09:00-12:00\"]}\n",
+                        false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("alwaysOpenCalendars")
+    void shouldRefuseExtraWorkdaysOnAnAlwaysOpenCalendarOnly(
+            String name, String calendar, boolean refused) throws Exception {
+        String text = defaultPolicy().replace("calendars:\n", "calendars:\n" + calendar);
+
+        if (refused) {
+            assertThat(problemsOf(text))
+                    .containsExactly(
+                            new Problem(
+                                    FILE,
+                                    lineOf(text, "    extraWorkdays: {2026-12-05"),
+                                    5,
+                                    "an alwaysOpen calendar has no closed day to make up: every"
+                                            + " day is open all day",
+                                    "remove 'extraWorkdays', or replace 'alwaysOpen: true' with"
+                                            + " 'weekly' opening hours"));
+        } else {
+            assertThat(PolicyLoader.parse(FILE, text).calendars()).containsKey("extra");
+        }
     }
 
     @Test
