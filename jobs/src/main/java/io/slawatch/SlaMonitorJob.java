@@ -139,7 +139,8 @@ public final class SlaMonitorJob {
                 .uid("outcomes-elasticsearch-sink");
         outputs.clocks()
                 .sinkTo(new ElasticsearchSink<>(options, ElasticsearchIndices::clock, rejected))
-                .name("clocks to elasticsearch")
+                .name("clock views to elasticsearch")
+                // Named before the *-elasticsearch-sink uids; savepoints hold its state under it.
                 .uid("clocks-sink");
         statistics(outputs, RollingStatsFunction.DEFAULT_ALLOWED_LATENESS)
                 .sinkTo(new ElasticsearchSink<>(options, ElasticsearchIndices::stats, rejected))

@@ -150,17 +150,8 @@ public final class BusinessCalendar implements Serializable {
         return Collections.unmodifiableNavigableSet(holidays);
     }
 
-    public List<Closure> closures() {
-        return Collections.unmodifiableList(closures);
-    }
-
     public NavigableMap<LocalDate, List<OpeningInterval>> extraWorkdays() {
         return Collections.unmodifiableNavigableMap(extraWorkdays);
-    }
-
-    /** Open seconds in a week without exceptions or offset changes. */
-    public long weeklyOpenSeconds() {
-        return weeklyOpenSeconds;
     }
 
     /** The instant at which {@code duration} of business time has passed since {@code start}. */
@@ -329,7 +320,7 @@ public final class BusinessCalendar implements Serializable {
     }
 
     /**
-     * How many whole weeks from {@code day} have exactly {@link #weeklyOpenSeconds}: none of their
+     * How many whole weeks from {@code day} have exactly {@code weeklyOpenSeconds}: none of their
      * days is a holiday or extra workday, no closure touches them and the zone's offset does not
      * change. {@link Long#MAX_VALUE} when no exception lies ahead.
      */

@@ -1,13 +1,16 @@
 package io.slawatch.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /**
  * The current state of one clock cycle, emitted on every change and indexed by {@code clockId}
  * ({@code {ticketId}:{clock}:{cycle}}), so the latest one is what "at risk now" reads. {@code
- * remainingSeconds} and {@code overdueSeconds} are as of {@code updatedAt}.
+ * remainingSeconds} and {@code overdueSeconds} are as of {@code updatedAt}. Its {@code phase} (what
+ * a dashboard shows: running, at risk, breached…) is the contract's {@code status} field; it is not
+ * the state's {@code ClockStatus} nor an outcome's {@code OutcomeStatus}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClockView(
@@ -15,7 +18,7 @@ public record ClockView(
         String ticketId,
         ClockType clock,
         int cycle,
-        ClockPhase status,
+        @JsonProperty("status") ClockPhase phase,
         Instant startedAt,
         Instant deadline,
         Instant updatedAt,

@@ -125,7 +125,7 @@ final class SlaHarness implements AutoCloseable {
                                 v ->
                                         v.clockId()
                                                 + " "
-                                                + v.status()
+                                                + v.phase()
                                                 + " @"
                                                 + v.updatedAt()
                                                 + (v.remainingSeconds() != null

@@ -219,7 +219,6 @@ public final class Demo {
         }
     }
 
-    /** Waits, for at most a minute, until {@code job} runs: its tasks are deployed. */
     /** Waits until the cancelled job has ended and its MiniCluster has closed the web UI port. */
     private void awaitTermination(JobClient job) throws Exception {
         try {

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.model.AlertKind;
 import io.slawatch.policy.PolicyLoader;
+import io.slawatch.serde.Json;
 import io.slawatch.testkit.Checkout;
+import io.slawatch.testkit.Http;
 import io.slawatch.testkit.SharedElasticsearch;
 import io.slawatch.testkit.SharedKafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -106,15 +104,17 @@ class DemoITCase {
                 .anyMatch(line -> line.startsWith("sim ") && line.contains(" | open tickets "));
         assertThat(Demo.portFree(uiPort)).as("the MiniCluster and its web UI are gone").isTrue();
 
-        HttpResponse<String> indexed =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        SharedElasticsearch.url()
-                                                                + "/slawatch-alerts/_count"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-        assertThat(indexed.body()).as("alerts reached Elasticsearch").doesNotContain("\"count\":0");
+        Http elasticsearch = new Http(SharedElasticsearch.url());
+        elasticsearch.call("POST", "/slawatch-alerts/_refresh", null);
+        long indexed =
+                Json.mapper()
+                        .readTree(elasticsearch.call("GET", "/slawatch-alerts/_count", null))
+                        .get("count")
+                        .asLong();
+        // The demo cancels its job: a last batch still buffered in the sink may not be indexed.
+        assertThat(indexed)
+                .as("alerts indexed, none that was not printed")
+                .isPositive()
+                .isLessThanOrEqualTo(alertLines.size());
     }
 }

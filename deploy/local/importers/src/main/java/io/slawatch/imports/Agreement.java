@@ -115,14 +115,6 @@ public final class Agreement {
         };
     }
 
-    public Matrix overall() {
-        return overall;
-    }
-
-    public Map<Priority, Matrix> byPriority() {
-        return byPriority;
-    }
-
     public String render() {
         StringBuilder text = new StringBuilder();
         text.append(

@@ -21,10 +21,6 @@ public enum LogFormat {
         this.defaultZone = defaultZone;
     }
 
-    public String cliName() {
-        return cliName;
-    }
-
     /** The zone the log's local timestamps are read in when none is given. */
     public ZoneId defaultZone() {
         return defaultZone;

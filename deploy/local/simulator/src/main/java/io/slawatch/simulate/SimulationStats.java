@@ -31,11 +31,6 @@ public final class SimulationStats {
         return tickets;
     }
 
-    /** Records delivered: events, their duplicates and the malformed ones. */
-    public long records() {
-        return events + duplicates + malformed;
-    }
-
     /** A few lines for a person. */
     public String describe() {
         StringBuilder text = new StringBuilder();
