@@ -50,7 +50,8 @@ class EsInitCommandITCase {
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err())
                 .isEqualTo(
-                        "slawatch es init: --elasticsearch is required, e.g. --elasticsearch"
+                        "slawatch es init: bad options:\n"
+                                + "  --elasticsearch is required, e.g. --elasticsearch"
                                 + " http://localhost:9200\n");
 
         CliRun notPem =
