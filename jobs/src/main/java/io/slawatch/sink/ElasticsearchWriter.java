@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
@@ -12,9 +11,7 @@ import io.slawatch.serde.Json;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,10 +51,15 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     private final Counter rejected;
     private final Counter retries;
     private final Counter replaced;
+    private final Counter recordsSent;
+    private final Counter sendErrors;
     private final ExecutorService sender;
 
-    /** Documents not yet handed to the sender, by index and {@code _id}, in arrival order. */
-    private Map<String, IndexedDocument> buffer = new LinkedHashMap<>();
+    /** Documents not yet handed to the sender. */
+    private final DocumentBuffer buffer = new DocumentBuffer();
+
+    /** How long the last bulk request took, for Flink's standard currentSendTime gauge. */
+    private volatile long lastSendNanos;
 
     /** The batch being sent, or null. Only the task thread reads and sets it. */
     private Future<?> inFlight;
@@ -82,6 +84,10 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         this.rejected = metrics.counter("documentsRejected");
         this.retries = metrics.counter("bulkRetries");
         this.replaced = metrics.counter("documentsReplacedInBuffer");
+        // Flink's standard sink metrics, beside slawatch's own.
+        this.recordsSent = metrics.getNumRecordsSendCounter();
+        this.sendErrors = metrics.getNumRecordsSendErrorsCounter();
+        metrics.setCurrentSendTimeGauge(() -> lastSendNanos);
         this.sender =
                 Executors.newSingleThreadExecutor(
                         task -> {
@@ -95,7 +101,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     @Override
     public void write(T element, Context context) throws IOException, InterruptedException {
         IndexedDocument document = documents.apply(element);
-        if (buffer.put(document.index() + '/' + document.id(), document) != null) {
+        if (buffer.add(document)) {
             replaced.inc();
         }
         if (buffer.size() >= options.maxActions()) {
@@ -133,8 +139,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         if (buffer.isEmpty()) {
             return;
         }
-        List<IndexedDocument> batch = new ArrayList<>(buffer.values());
-        buffer = new LinkedHashMap<>();
+        List<IndexedDocument> batch = buffer.drain();
         inFlight =
                 sender.submit(
                         () -> {
@@ -177,19 +182,18 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
                                                                     .id(document.id())
                                                                     .document(document.source()))));
                 }
+                long started = System.nanoTime();
                 BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
-                List<BulkResponseItem> items = response.items();
-                for (int i = 0; i < items.size(); i++) {
-                    BulkResponseItem item = items.get(i);
-                    if (item.error() == null) {
-                        sent.inc();
-                    } else if (item.status() == 429 || item.status() >= 500) {
-                        retry.add(pending.get(i));
-                    } else {
-                        rejected.inc();
-                        quarantine(pending.get(i), item.status(), item.error().reason());
-                    }
+                lastSendNanos = System.nanoTime() - started;
+                BulkOutcome outcome = BulkOutcome.of(pending, response.items());
+                sent.inc(outcome.sent());
+                recordsSent.inc(outcome.sent());
+                for (BulkOutcome.Refusal refusal : outcome.refused()) {
+                    rejected.inc();
+                    sendErrors.inc();
+                    quarantine(refusal.document(), refusal.status(), refusal.reason());
                 }
+                retry = outcome.retry();
             } catch (IOException e) {
                 LOG.warn(
                         "Elasticsearch unreachable, retrying in {} ms: {}",
@@ -197,7 +201,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
                         e.getMessage());
                 retry = pending;
             } catch (ElasticsearchException e) {
-                if (e.status() != 429 && e.status() < 500) {
+                if (!BulkOutcome.retryable(e.status())) {
                     throw e;
                 }
                 LOG.warn("Elasticsearch busy ({}), retrying in {} ms", e.status(), backoff);
