@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Write realistic after-sales ticket events, in delivery order (with jitter, late"
                     + " events, duplicates and a few malformed records), the same for the same"
-                    + " seed. Times are drawn around the policy's targets so that about 5-10 % of"
+                    + " seed. Times are drawn around the policy's targets so that about 5-10 %% of"
                     + " clocks breach; what was drawn is printed, to compare with `replay`."
         })
 final class SimulateCommand implements Callable<Integer> {
