@@ -13,10 +13,13 @@ import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
 import io.slawatch.simulate.TicketSimulator;
 import io.slawatch.time.EventTime;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +29,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -97,6 +101,16 @@ public final class Demo {
     private final Map<ClockType, long[]> outcomes = new EnumMap<>(ClockType.class);
     private final Map<String, Long> quarantined = new TreeMap<>();
     private long simulatedTickets;
+
+    /**
+     * Every record the demo delivered, in delivery order, so that what was simulated can be
+     * replayed afterwards; it is the one file a demo leaves behind, and the summary names it.
+     */
+    private final Path recording =
+            Path.of(
+                    System.getProperty("java.io.tmpdir"),
+                    "slawatch-demo-" + UUID.randomUUID().toString().substring(0, 8) + ".jsonl");
+
     private String status = "";
     private final AtomicBoolean producing = new AtomicBoolean(true);
     private volatile boolean consuming = true;
@@ -209,7 +223,8 @@ public final class Demo {
         while (!stop.get() && System.currentTimeMillis() < end) {
             long now = System.currentTimeMillis();
             long count = produced.get();
-            updateStatus(clock, probe.read(), count - lastProduced);
+            int width = terminal ? TerminalWidth.read() : Integer.MAX_VALUE;
+            updateStatus(clock, probe.read(), count - lastProduced, width);
             lastProduced = count;
             if (!terminal && now - lastPrinted >= PIPED_STATUS_INTERVAL.toMillis()) {
                 println(status);
@@ -250,7 +265,10 @@ public final class Demo {
                         ProducerConfig.LINGER_MS_CONFIG,
                         "5");
         try (KafkaProducer<String, String> kafka =
-                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+                        new KafkaProducer<>(
+                                config, new StringSerializer(), new StringSerializer());
+                BufferedWriter recorded =
+                        Files.newBufferedWriter(recording, StandardCharsets.UTF_8)) {
             PriorityQueue<TicketSimulator.Delivery> due =
                     new PriorityQueue<>(
                             Comparator.comparingLong(TicketSimulator.Delivery::deliverAt));
@@ -286,6 +304,8 @@ public final class Demo {
                 Matcher ticket = TICKET_ID.matcher(next.line());
                 String key = ticket.find() ? ticket.group(1) : null;
                 kafka.send(new ProducerRecord<>(options.eventsTopic(), key, next.line()));
+                recorded.write(next.line());
+                recorded.newLine();
                 produced.incrementAndGet();
                 if (next.line().contains("\"type\":\"CREATED\"")) {
                     ticketsDelivered.incrementAndGet();
@@ -293,6 +313,8 @@ public final class Demo {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            println("slawatch demo: cannot record the delivered events: " + e.getMessage());
         }
     }
 
@@ -350,40 +372,29 @@ public final class Demo {
         }
     }
 
+    /** Rewrites the status line for a terminal {@code width} columns wide. */
     private synchronized void updateStatus(
-            SimulatedClock clock, JobStatusProbe.Figures figures, long eventsLastSecond) {
-        StringBuilder line = new StringBuilder();
+            SimulatedClock clock,
+            JobStatusProbe.Figures figures,
+            long eventsLastSecond,
+            int width) {
         long now = clock.millis();
-        line.append("sim ").append(SIMULATED_TIME.format(Instant.ofEpochMilli(now).atZone(zone)));
-        line.append(" | events/s ").append(eventsLastSecond);
-        line.append(" | open tickets ")
-                .append(
-                        figures.openTickets().isPresent()
-                                ? figures.openTickets().getAsLong()
-                                : "…");
-        line.append(" | running clocks ")
-                .append(
-                        figures.runningClocks().isPresent()
-                                ? figures.runningClocks().getAsLong()
-                                : "…");
         Map<AlertKind, Long> byKind = new EnumMap<>(AlertKind.class);
         alerts.values()
                 .forEach(kinds -> kinds.forEach((kind, n) -> byKind.merge(kind, n, Long::sum)));
-        line.append(" | alerts");
-        for (AlertKind kind : AlertKind.values()) {
-            line.append(' ').append(kind).append(' ').append(byKind.getOrDefault(kind, 0L));
-        }
-        line.append(" | watermark lag ");
-        if (figures.watermark().isPresent()) {
-            double lag = (now - figures.watermark().getAsLong()) / 1000.0;
-            line.append(String.format("%.0fs", lag));
-            if (settings.speed() != 1) {
-                line.append(String.format(" (%.1fs real)", lag / settings.speed()));
-            }
-        } else {
-            line.append('…');
-        }
-        status = line.toString();
+        StatusLine line =
+                new StatusLine(
+                        SIMULATED_TIME.format(Instant.ofEpochMilli(now).atZone(zone)),
+                        eventsLastSecond,
+                        figures.openTickets(),
+                        figures.runningClocks(),
+                        byKind,
+                        figures.watermark().isPresent()
+                                ? OptionalDouble.of(
+                                        (now - figures.watermark().getAsLong()) / 1000.0)
+                                : OptionalDouble.empty(),
+                        settings.speed());
+        status = terminal ? line.fit(width) : line.whole();
         if (terminal) {
             out.print("\r\u001b[K" + status);
             out.flush();
@@ -439,6 +450,15 @@ public final class Demo {
         text.append("  quarantined: ")
                 .append(quarantined.isEmpty() ? "none" : quarantined.toString())
                 .append('\n');
+        text.append("where to look next:\n");
+        text.append("  replay it: ./slawatch replay --input ")
+                .append(recording)
+                .append(" --policy ")
+                .append(settings.policyFile())
+                .append(" --alerts alerts.jsonl\n");
+        text.append(
+                "  dashboards: while a demo runs, point Grafana at the Elasticsearch URL printed at"
+                        + " its start (README, \"Elasticsearch and Grafana\")\n");
         return text.toString();
     }
 

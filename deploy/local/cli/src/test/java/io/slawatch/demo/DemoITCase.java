@@ -101,7 +101,7 @@ class DemoITCase {
                                 line.matches(
                                         "  tickets: \\d+ created \\(\\d+ generated ahead\\); \\d+ records delivered"))
                 .anyMatch(line -> line.matches("  quarantined: (none|\\{MALFORMED_JSON=\\d+\\})"))
-                .anyMatch(line -> line.startsWith("sim ") && line.contains(" | open tickets "));
+                .anyMatch(line -> line.startsWith("sim ") && line.contains(" events/s | open "));
         assertThat(Demo.portFree(uiPort)).as("the MiniCluster and its web UI are gone").isTrue();
 
         Http elasticsearch = new Http(SharedElasticsearch.url());
