@@ -136,10 +136,9 @@ final class DemoCommand implements Callable<Integer> {
                             + ", Elasticsearch "
                             + elasticsearch.url());
             out.println(
-                    "slawatch demo: Grafana: run Grafana 11+ with SLAWATCH_ELASTICSEARCH_URL="
-                            + elasticsearch.url().replace("127.0.0.1", "<this host>")
-                            + ", dashboards/provisioning as /etc/grafana/provisioning and dashboards/"
-                            + " mounted at /etc/slawatch/dashboards (see deploy/compose)");
+                    "slawatch demo: Grafana 11+: SLAWATCH_ELASTICSEARCH_URL="
+                            + elasticsearch.url().replace("127.0.0.1", "<this host>"));
+            out.println("  with dashboards/ mounted as deploy/compose does (see the README)");
             new Demo(
                             new Demo.Settings(
                                     policy,

@@ -5,6 +5,8 @@ import io.slawatch.model.AlertKind;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An alert as one readable terminal line, e.g. {@code 02:13:05 BREACHED RESPONSE T-000123 CHAT
@@ -17,10 +19,15 @@ final class AlertLine {
 
     private AlertLine() {}
 
-    static String format(Alert alert, ZoneId zone, boolean colour) {
+    /**
+     * The alert in at most {@code width - 1} visible columns (colour codes take none): the time,
+     * kind, clock, ticket, channel and priority always, then whole fields ("target 30s", "overdue
+     * 4s", "agent a-17", …) while they fit, so that a line never wraps under the status line.
+     */
+    static String format(Alert alert, ZoneId zone, boolean colour, int width) {
+        String kind = String.format("%-9s", alert.kind());
         StringBuilder line = new StringBuilder();
         line.append(TIME.format(alert.eventTime().atZone(zone))).append(' ');
-        String kind = String.format("%-9s", alert.kind());
         line.append(colour ? colour(alert.kind()) + kind + RESET : kind);
         line.append(
                 String.format(
@@ -29,23 +36,36 @@ final class AlertLine {
                         alert.ticketId(),
                         alert.attributes().channel(),
                         alert.attributes().priority()));
-        line.append("  target ").append(human(alert.targetSeconds()));
-        if (alert.overdueSeconds() != null) {
-            line.append("  overdue ").append(human(alert.overdueSeconds()));
-        }
-        if (alert.remainingSeconds() != null) {
-            line.append("  left ").append(human(alert.remainingSeconds()));
-        }
-        if (alert.retractsAlertId() != null) {
-            line.append("  withdraws ").append(alert.retractsAlertId());
-        }
-        if (alert.attributes().agentId() != null) {
-            line.append("  agent ").append(alert.attributes().agentId());
-        }
-        if (alert.attributes().techId() != null) {
-            line.append("  tech ").append(alert.attributes().techId());
+        int visible = line.length() - (colour ? colour(alert.kind()).length() + RESET.length() : 0);
+        for (String field : fields(alert)) {
+            if (visible + 2 + field.length() > width - 1) {
+                break;
+            }
+            line.append("  ").append(field);
+            visible += 2 + field.length();
         }
         return line.toString();
+    }
+
+    private static List<String> fields(Alert alert) {
+        List<String> fields = new ArrayList<>();
+        fields.add("target " + human(alert.targetSeconds()));
+        if (alert.overdueSeconds() != null) {
+            fields.add("overdue " + human(alert.overdueSeconds()));
+        }
+        if (alert.remainingSeconds() != null) {
+            fields.add("left " + human(alert.remainingSeconds()));
+        }
+        if (alert.retractsAlertId() != null) {
+            fields.add("withdraws " + alert.retractsAlertId());
+        }
+        if (alert.attributes().agentId() != null) {
+            fields.add("agent " + alert.attributes().agentId());
+        }
+        if (alert.attributes().techId() != null) {
+            fields.add("tech " + alert.attributes().techId());
+        }
+        return fields;
     }
 
     static String colour(AlertKind kind) {

@@ -112,6 +112,10 @@ public final class Demo {
                     "slawatch-demo-" + UUID.randomUUID().toString().substring(0, 8) + ".jsonl");
 
     private String status = "";
+
+    /** The terminal's width, as last read by the status loop. */
+    private volatile int width = TerminalWidth.UNKNOWN;
+
     private final AtomicBoolean producing = new AtomicBoolean(true);
     private volatile boolean consuming = true;
 
@@ -180,11 +184,8 @@ public final class Demo {
         LiveJob.build(env, options, settings.policy(), clock);
         JobClient job = env.executeAsync("slawatch demo");
         JobClients.awaitRunning(job);
-        println(
-                "slawatch demo: Flink web UI http://localhost:"
-                        + settings.uiPort()
-                        + "  job "
-                        + job.getJobID());
+        println("slawatch demo: Flink web UI http://localhost:" + settings.uiPort());
+        println("slawatch demo: job " + job.getJobID());
 
         Thread producer = new Thread(() -> produce(options, clock), "demo-simulator");
         Thread consumer = new Thread(() -> consume(options), "demo-alerts");
@@ -223,7 +224,7 @@ public final class Demo {
         while (!stop.get() && System.currentTimeMillis() < end) {
             long now = System.currentTimeMillis();
             long count = produced.get();
-            int width = terminal ? TerminalWidth.read() : Integer.MAX_VALUE;
+            width = terminal ? TerminalWidth.read() : Integer.MAX_VALUE;
             updateStatus(clock, probe.read(), count - lastProduced, width);
             lastProduced = count;
             if (!terminal && now - lastPrinted >= PIPED_STATUS_INTERVAL.toMillis()) {
@@ -345,7 +346,12 @@ public final class Demo {
                                             alert.clock(), c -> new EnumMap<>(AlertKind.class))
                                     .merge(alert.kind(), 1L, Long::sum);
                         }
-                        println(AlertLine.format(alert, zone, terminal));
+                        println(
+                                AlertLine.format(
+                                        alert,
+                                        zone,
+                                        terminal,
+                                        terminal ? width : Integer.MAX_VALUE));
                     } else if (topic.equals(options.outcomesTopic())) {
                         ClockOutcome outcome =
                                 Json.mapper().readValue(record.value(), ClockOutcome.class);

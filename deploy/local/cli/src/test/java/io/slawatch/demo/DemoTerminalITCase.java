@@ -62,12 +62,15 @@ class DemoTerminalITCase {
                 "-d",
                 "-s",
                 session,
+                "-c",
+                Checkout.ROOT.toString(),
                 "-x",
                 "80",
                 "-y",
                 String.valueOf(ROWS),
                 "bash --norc --noprofile");
-        tmux("send-keys", "-t", session, command, "Enter");
+        // A person's screen starts with the demo: the long command line typed here is cleared.
+        tmux("send-keys", "-t", session, "clear; " + command, "Enter");
 
         List<List<String>> at80 =
                 screensUntil(
@@ -89,6 +92,8 @@ class DemoTerminalITCase {
                                                                 && line.contains("event-time lag")),
                         3);
 
+        assertThat(at80).as("screens at 80 columns; the screen now: %s", screen()).hasSize(3);
+        assertThat(at160).as("screens at 160 columns; the screen now: %s", screen()).hasSize(3);
         for (List<String> screen : at80) {
             assertThat(countStatusLines(screen)).as("status lines on %s", screen).isEqualTo(1);
             assertThat(screen)

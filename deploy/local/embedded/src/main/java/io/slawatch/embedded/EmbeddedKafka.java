@@ -1,5 +1,8 @@
 package io.slawatch.embedded;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -32,7 +35,16 @@ public final class EmbeddedKafka implements AutoCloseable {
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
                         .setDeleteOnClose(true)
                         .build();
-        cluster.format();
+        // Formatting the storage prints Kafka's bootstrap metadata to System.out, which would land
+        // in the demo's terminal: it goes nowhere instead.
+        PrintStream stdout = System.out;
+        System.setOut(
+                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(stdout);
+        }
         cluster.startup();
         cluster.waitForReadyBrokers();
         return new EmbeddedKafka(cluster);
