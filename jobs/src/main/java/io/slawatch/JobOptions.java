@@ -38,6 +38,23 @@ public record JobOptions(
         String elasticsearchCaCertificate)
         implements Serializable {
 
+    /** The job the options start, which decides what is required. */
+    public enum Job {
+        /** Events to alerts, outcomes, clock views and statistics: needs a policy. */
+        DETECTION,
+        /** Clock views, alerts and statistics from Kafka into Elasticsearch: needs its URL. */
+        INDEXER;
+
+        public boolean requires(OptionDefinition<?> definition) {
+            return switch (this) {
+                case DETECTION -> definition.required();
+                case INDEXER ->
+                        definition.option() == BOOTSTRAP_SERVERS
+                                || definition.option() == ELASTICSEARCH;
+            };
+        }
+    }
+
     public JobOptions {
         givenOptions = new Configuration(givenOptions);
         kafkaProperties = Collections.unmodifiableMap(new TreeMap<>(kafkaProperties));
@@ -76,6 +93,18 @@ public record JobOptions(
 
     public String outcomesTopic() {
         return get(OUTCOMES_TOPIC);
+    }
+
+    public String clocksTopic() {
+        return get(CLOCKS_TOPIC);
+    }
+
+    public String statsTopic() {
+        return get(STATS_TOPIC);
+    }
+
+    public String indexerGroupId() {
+        return get(INDEXER_GROUP_ID);
     }
 
     public String quarantineTopic() {
@@ -137,6 +166,33 @@ public record JobOptions(
                         ElasticsearchOptions.DEFAULT_MAX_BACKOFF));
     }
 
+    /**
+     * The given options that {@code job} reads, as its jar's main takes them ({@code flink run …
+     * ARGS}, a REST {@code /jars/{id}/run}): detection's without Elasticsearch, which its main
+     * refuses; the indexer's from {@link LiveJobOptions#indexer()}.
+     */
+    public List<String> arguments(Job job) {
+        List<OptionDefinition<?>> read =
+                switch (job) {
+                    case INDEXER -> LiveJobOptions.indexer();
+                    case DETECTION ->
+                            LiveJobOptions.all().stream()
+                                    .filter(d -> !d.name().startsWith("elasticsearch"))
+                                    .toList();
+                };
+        List<String> arguments = new ArrayList<>();
+        for (OptionDefinition<?> definition : read) {
+            givenOptions
+                    .getOptional(definition.option())
+                    .ifPresent(
+                            value -> {
+                                arguments.add("--" + definition.name());
+                                arguments.add(LiveJobOptions.format(value));
+                            });
+        }
+        return arguments;
+    }
+
     /** Every option as given or by default, as a person reads them; secrets are never shown. */
     @Override
     public String toString() {
@@ -160,6 +216,11 @@ public record JobOptions(
      * @throws IllegalArgumentException listing every bad option with how to fix it
      */
     public static JobOptions parse(String[] args) {
+        return parse(args, Job.DETECTION);
+    }
+
+    /** {@link #parse(String[])} for {@code job}. */
+    public static JobOptions parse(String[] args, Job job) {
         Map<String, String> given = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -181,7 +242,7 @@ public record JobOptions(
             }
             given.put(name, value);
         }
-        return parse(given, errors);
+        return parse(given, errors, job);
     }
 
     /**
@@ -190,10 +251,15 @@ public record JobOptions(
      * @throws IllegalArgumentException listing every bad option with how to fix it
      */
     public static JobOptions parse(Map<String, String> given) {
-        return parse(given, new ArrayList<>());
+        return parse(given, Job.DETECTION);
     }
 
-    private static JobOptions parse(Map<String, String> texts, List<String> errors) {
+    /** {@link #parse(Map)} for {@code job}. */
+    public static JobOptions parse(Map<String, String> given, Job job) {
+        return parse(given, new ArrayList<>(), job);
+    }
+
+    private static JobOptions parse(Map<String, String> texts, List<String> errors, Job job) {
         Configuration given = new Configuration();
         texts.forEach(
                 (name, text) ->
@@ -214,7 +280,7 @@ public record JobOptions(
                                                                                                 ::name)
                                                                                 .sorted()
                                                                                 .toList()))));
-        return of(given, errors);
+        return of(given, errors, job);
     }
 
     /**
@@ -223,12 +289,17 @@ public record JobOptions(
      * @throws IllegalArgumentException listing every bad option with how to fix it
      */
     public static JobOptions of(Configuration given) {
-        return of(given, new ArrayList<>());
+        return of(given, Job.DETECTION);
     }
 
-    private static JobOptions of(Configuration given, List<String> errors) {
+    /** {@link #of(Configuration)} for {@code job}. */
+    public static JobOptions of(Configuration given, Job job) {
+        return of(given, new ArrayList<>(), job);
+    }
+
+    private static JobOptions of(Configuration given, List<String> errors, Job job) {
         for (OptionDefinition<?> definition : LiveJobOptions.all()) {
-            if (definition.required() && !given.contains(definition.option())) {
+            if (job.requires(definition) && !given.contains(definition.option())) {
                 errors.add(
                         "--"
                                 + definition.name()
@@ -237,7 +308,9 @@ public record JobOptions(
                                 + " "
                                 + (definition.option() == POLICY
                                         ? "deploy/policies/default.yaml"
-                                        : "localhost:9092"));
+                                        : definition.option() == ELASTICSEARCH
+                                                ? "http://localhost:9200"
+                                                : "localhost:9092"));
             }
         }
         given.getOptional(POLICY)
@@ -262,7 +335,13 @@ public record JobOptions(
         atLeast(errors, given, RESTART_ATTEMPTS, 0);
         given.getOptional(PARALLELISM).ifPresent(p -> atLeast(errors, given, PARALLELISM, 1));
         for (ConfigOption<String> topic :
-                List.of(EVENTS_TOPIC, ALERTS_TOPIC, OUTCOMES_TOPIC, QUARANTINE_TOPIC)) {
+                List.of(
+                        EVENTS_TOPIC,
+                        ALERTS_TOPIC,
+                        OUTCOMES_TOPIC,
+                        CLOCKS_TOPIC,
+                        STATS_TOPIC,
+                        QUARANTINE_TOPIC)) {
             String name = given.get(topic);
             if (!name.matches("[a-zA-Z0-9._-]{1,249}")) {
                 errors.add(

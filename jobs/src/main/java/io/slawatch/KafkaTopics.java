@@ -18,18 +18,38 @@ public final class KafkaTopics {
 
     private KafkaTopics() {}
 
-    /** Creates the topics of {@code options} that do not exist; returns the ones it created. */
+    /**
+     * Topics that hold the latest record per key, so the indexer can rebuild Elasticsearch from
+     * them: Kafka keeps each key's last record however old.
+     */
+    public static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
+
+    /**
+     * Creates the topics of {@code options} that do not exist (the clock views and statistics
+     * compacted); returns the ones it created.
+     */
     public static List<String> ensure(JobOptions options)
             throws ExecutionException, InterruptedException {
-        return ensure(
-                options.bootstrapServers(),
-                options.kafkaProperties(),
-                List.of(
-                        options.eventsTopic(),
-                        options.alertsTopic(),
-                        options.outcomesTopic(),
-                        options.quarantineTopic()),
-                DEFAULT_PARTITIONS);
+        List<String> created =
+                new ArrayList<>(
+                        ensure(
+                                options.bootstrapServers(),
+                                options.kafkaProperties(),
+                                List.of(
+                                        options.eventsTopic(),
+                                        options.alertsTopic(),
+                                        options.outcomesTopic(),
+                                        options.quarantineTopic()),
+                                DEFAULT_PARTITIONS,
+                                Map.of()));
+        created.addAll(
+                ensure(
+                        options.bootstrapServers(),
+                        options.kafkaProperties(),
+                        List.of(options.clocksTopic(), options.statsTopic()),
+                        DEFAULT_PARTITIONS,
+                        COMPACTED));
+        return created;
     }
 
     public static List<String> ensure(
@@ -37,6 +57,16 @@ public final class KafkaTopics {
             Map<String, String> clientProperties,
             List<String> topics,
             int partitions)
+            throws ExecutionException, InterruptedException {
+        return ensure(bootstrapServers, clientProperties, topics, partitions, Map.of());
+    }
+
+    private static List<String> ensure(
+            String bootstrapServers,
+            Map<String, String> clientProperties,
+            List<String> topics,
+            int partitions,
+            Map<String, String> topicConfig)
             throws ExecutionException, InterruptedException {
         Properties properties = new Properties();
         properties.putAll(clientProperties);
@@ -46,7 +76,7 @@ public final class KafkaTopics {
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, (short) 1));
+                    missing.add(new NewTopic(topic, partitions, (short) 1).configs(topicConfig));
                 }
             }
             admin.createTopics(missing).all().get();

@@ -6,24 +6,21 @@ import io.slawatch.ingest.EventDecoder;
 import io.slawatch.ingest.KafkaEventsDeserializer;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockView;
 import io.slawatch.model.QuarantineRecord;
-import io.slawatch.policy.PolicyException;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.KafkaJsonRecords;
-import io.slawatch.sink.KafkaQuarantine;
 import io.slawatch.time.EventTime;
 import io.slawatch.time.WallClock;
 import io.slawatch.time.WallClockTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -44,43 +41,56 @@ import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * The live job: ticket events from Kafka, alerts, outcomes and quarantine back to Kafka. Its main
- * is the shaded jar's entry point ({@code flink run slawatch-jobs-…-flink.jar --bootstrap-servers …
- * --policy …}); {@code slawatch run} builds the same graph on a local MiniCluster.
+ * The live detection job: ticket events from Kafka; alerts, outcomes, quarantine, clock views and
+ * statistics back to Kafka, and nothing else, so no store downstream can hold an alert back. Its
+ * main is the shaded jar's entry point ({@code flink run slawatch-jobs-…-flink.jar
+ * --bootstrap-servers … --policy …}); {@code slawatch run} builds the same graph on a local
+ * MiniCluster. {@link IndexerJob} feeds Elasticsearch from the topics.
  */
 public final class LiveJob {
+
+    public static final String JOB_NAME = "slawatch";
 
     private LiveJob() {}
 
     public static void main(String[] args) throws Exception {
-        JobOptions options;
-        SlaPolicy policy;
-        try {
-            options = JobOptions.parse(args);
-            policy = PolicyLoader.load(options.policyFile());
-        } catch (IllegalArgumentException | PolicyException e) {
-            System.err.println("slawatch cannot start: " + e.getMessage());
-            System.exit(2);
-            return;
+        JobOptions options = JobOptions.parse(args);
+        if (options.given(LiveJobOptions.ELASTICSEARCH)) {
+            throw new IllegalArgumentException(
+                    "the detection job writes only to Kafka; give --elasticsearch to the indexer"
+                            + " job instead (entry class "
+                            + IndexerJob.class.getName()
+                            + ", same jar)");
         }
-        ReadableConfig cluster =
-                StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration();
-        if (!options.given(LiveJobOptions.CHECKPOINT_DIR)
-                && cluster.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isEmpty()) {
-            System.err.println(
-                    "slawatch cannot start: no checkpoint directory. Give --checkpoint-dir URI, or"
-                            + " set execution.checkpointing.dir in the cluster's configuration: a"
-                            + " directory every machine of the cluster reaches (without one, Flink"
-                            + " keeps checkpoints in the JobManager's memory, which holds only some"
-                            + " 16,000 tickets).");
-            System.exit(2);
-            return;
-        }
+        SlaPolicy policy = PolicyLoader.load(options.policyFile());
+        ReadableConfig cluster = clusterConfiguration(options);
         prepare(options).forEach(System.out::println);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(configuration(options, cluster));
         build(env, options, policy, WallClock.SYSTEM);
-        env.execute("slawatch");
+        env.execute(JOB_NAME);
+    }
+
+    /**
+     * The configuration of the cluster a jar's main runs on, once it is known to give checkpoints a
+     * directory. Refusing here, rather than exiting, keeps a JobManager that runs the main (REST
+     * {@code /jars/run}) alive.
+     *
+     * @throws IllegalArgumentException when neither the options nor the cluster name one
+     */
+    static ReadableConfig clusterConfiguration(JobOptions options) {
+        ReadableConfig cluster =
+                StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration();
+        if (!options.given(LiveJobOptions.CHECKPOINT_DIR)
+                && cluster.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isEmpty()) {
+            throw new IllegalArgumentException(
+                    "no checkpoint directory. Give --checkpoint-dir URI, or set"
+                            + " execution.checkpointing.dir in the cluster's configuration: a"
+                            + " directory every machine of the cluster reaches (without one, Flink"
+                            + " keeps checkpoints in the JobManager's memory, which holds only some"
+                            + " 16,000 tickets).");
+        }
+        return cluster;
     }
 
     /**
@@ -234,16 +244,21 @@ public final class LiveJob {
                                 QuarantineRecord::ticketId,
                                 "quarantine",
                                 DeliveryGuarantee.AT_LEAST_ONCE)));
-        options.elasticsearch()
-                .ifPresent(
-                        es -> {
-                            Map<String, String> producer = new HashMap<>(options.kafkaProperties());
-                            producer.put("bootstrap.servers", options.bootstrapServers());
-                            SlaMonitorJob.sinkToElasticsearch(
-                                    outputs,
-                                    es,
-                                    new KafkaQuarantine(options.quarantineTopic(), producer));
-                        });
+        SlaMonitorJob.sinkViewsTo(
+                outputs,
+                sink(
+                        options,
+                        options.clocksTopic(),
+                        ClockView::clockId,
+                        "clocks",
+                        guarantee(options)),
+                sink(
+                        options,
+                        options.statsTopic(),
+                        bucket -> bucket.id,
+                        ElasticsearchIndices::statsRecord,
+                        "stats",
+                        guarantee(options)));
     }
 
     /** The events topic, decoded in the source with {@code clock} for the future check. */
@@ -270,7 +285,7 @@ public final class LiveJob {
                 clock);
     }
 
-    private static DeliveryGuarantee guarantee(JobOptions options) {
+    static DeliveryGuarantee guarantee(JobOptions options) {
         return options.delivery() == LiveJobOptions.Delivery.EXACTLY_ONCE
                 ? DeliveryGuarantee.EXACTLY_ONCE
                 : DeliveryGuarantee.AT_LEAST_ONCE;
@@ -282,10 +297,20 @@ public final class LiveJob {
      */
     static final long TRANSACTION_TIMEOUT_MILLIS = 15 * 60 * 1000;
 
+    static <T> KafkaSink<T> sink(
+            JobOptions options,
+            String topic,
+            SerializableFunction<T, String> key,
+            String name,
+            DeliveryGuarantee guarantee) {
+        return sink(options, topic, key, element -> element, name, guarantee);
+    }
+
     private static <T> KafkaSink<T> sink(
             JobOptions options,
             String topic,
             SerializableFunction<T, String> key,
+            SerializableFunction<T, Object> value,
             String name,
             DeliveryGuarantee guarantee) {
         Properties producer = kafkaProperties(options);
@@ -293,20 +318,19 @@ public final class LiveJob {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(options.bootstrapServers())
                 .setKafkaProducerConfig(producer)
-                .setRecordSerializer(new KafkaJsonRecords<>(topic, key))
+                .setRecordSerializer(new KafkaJsonRecords<>(topic, key, value))
                 .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(options.transactionalIdPrefix() + "-" + name)
                 .build();
     }
 
-    private static Properties kafkaProperties(JobOptions options) {
+    static Properties kafkaProperties(JobOptions options) {
         Properties properties = new Properties();
         properties.putAll(options.kafkaProperties());
         return properties;
     }
 
-    private static OffsetsInitializer startingOffsets(
-            LiveJobOptions.StartingOffsets startingOffsets) {
+    static OffsetsInitializer startingOffsets(LiveJobOptions.StartingOffsets startingOffsets) {
         return switch (startingOffsets) {
             case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
             case EARLIEST -> OffsetsInitializer.earliest();

@@ -97,6 +97,24 @@ public final class LiveJobOptions {
                     false,
                     "Records that could not be used, whole, with the reason.");
 
+    public static final ConfigOption<String> CLOCKS_TOPIC =
+            define(
+                    "clocks-topic",
+                    String.class,
+                    "slawatch.clocks",
+                    "TOPIC",
+                    false,
+                    "Clock views out (compacted; key {ticketId}:{clock}:{cycle}), for the indexer.");
+
+    public static final ConfigOption<String> STATS_TOPIC =
+            define(
+                    "stats-topic",
+                    String.class,
+                    "slawatch.stats",
+                    "TOPIC",
+                    false,
+                    "Statistics buckets out (compacted; key the bucket id), for the indexer.");
+
     public static final ConfigOption<Boolean> CREATE_TOPICS =
             define(
                     "create-topics",
@@ -104,7 +122,7 @@ public final class LiveJobOptions {
                     false,
                     null,
                     false,
-                    "Create the four topics at start when they are absent.");
+                    "Create the topics at start when they are absent (clocks and stats compacted).");
 
     public static final ConfigOption<String> GROUP_ID =
             define(
@@ -114,6 +132,15 @@ public final class LiveJobOptions {
                     "ID",
                     false,
                     "Consumer group of the events topic.");
+
+    public static final ConfigOption<String> INDEXER_GROUP_ID =
+            define(
+                    "indexer-group-id",
+                    String.class,
+                    "slawatch-indexer",
+                    "ID",
+                    false,
+                    "Consumer group of the indexer; it commits its offsets with its checkpoints.");
 
     public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
             define(
@@ -252,8 +279,9 @@ public final class LiveJobOptions {
                     null,
                     "URL[,URL…]",
                     false,
-                    "Elasticsearch: alerts, outcomes, clock views and statistics are indexed there"
-                            + " too, and the index templates installed when absent.");
+                    "Elasticsearch, for the indexer job: it indexes alerts, clock views and statistics"
+                            + " from their topics there, and installs the index templates when"
+                            + " absent.");
 
     public static final ConfigOption<String> ELASTICSEARCH_API_KEY_FILE =
             define(
@@ -300,6 +328,30 @@ public final class LiveJobOptions {
         return List.copyOf(DEFINED);
     }
 
+    /** The options the indexer job reads; the rest are detection's. */
+    public static List<OptionDefinition<?>> indexer() {
+        List<ConfigOption<?>> indexer =
+                List.of(
+                        BOOTSTRAP_SERVERS,
+                        KAFKA_PROPERTIES,
+                        ALERTS_TOPIC,
+                        CLOCKS_TOPIC,
+                        STATS_TOPIC,
+                        QUARANTINE_TOPIC,
+                        CREATE_TOPICS,
+                        INDEXER_GROUP_ID,
+                        STARTING_OFFSETS,
+                        CHECKPOINT_INTERVAL,
+                        CHECKPOINT_DIR,
+                        STATE_BACKEND,
+                        RESTART_ATTEMPTS,
+                        RESTART_DELAY,
+                        PARALLELISM);
+        return DEFINED.stream()
+                .filter(d -> indexer.contains(d.option()) || d.name().startsWith("elasticsearch"))
+                .toList();
+    }
+
     /** The options that say how to reach Elasticsearch, shared with {@code slawatch es init}. */
     public static List<OptionDefinition<?>> elasticsearch() {
         return DEFINED.stream().filter(d -> d.name().startsWith("elasticsearch")).toList();
@@ -320,8 +372,11 @@ public final class LiveJobOptions {
                         EVENTS_TOPIC,
                         ALERTS_TOPIC,
                         OUTCOMES_TOPIC,
+                        CLOCKS_TOPIC,
+                        STATS_TOPIC,
                         QUARANTINE_TOPIC,
                         GROUP_ID,
+                        INDEXER_GROUP_ID,
                         TRANSACTIONAL_ID_PREFIX)) {
             given.set(name, prefix + name.defaultValue());
         }

@@ -11,10 +11,6 @@ import io.slawatch.model.StatsBucket;
 import io.slawatch.model.StatsSample;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.SlaPolicy;
-import io.slawatch.sink.ElasticsearchIndices;
-import io.slawatch.sink.ElasticsearchOptions;
-import io.slawatch.sink.ElasticsearchSink;
-import io.slawatch.sink.RejectedDocuments;
 import io.slawatch.stats.RollingStatsFunction;
 import io.slawatch.stats.StatsSamples;
 import io.slawatch.time.FlushWatermarkAtEndOfInput;
@@ -31,7 +27,8 @@ import org.apache.flink.util.Collector;
 /**
  * The slawatch job graph: source (decoding, event time per split) → separate quarantine →
  * keyBy(ticketId) → {@link TicketSlaFunction} → alerts, outcomes and quarantine sinks; clock views
- * and statistics ({@link #statistics}) go to Elasticsearch ({@link #sinkToElasticsearch}).
+ * and statistics ({@link #statistics}) go to sinks of their own ({@link #sinkViewsTo}). Nothing
+ * here waits for Elasticsearch: the {@link IndexerJob} reads the topics into it.
  *
  * <p>It receives its source, watermark strategy and sinks, so the same graph runs live on Kafka and
  * in replay over files. The source, decoding and event time run at the source's parallelism with
@@ -124,27 +121,16 @@ public final class SlaMonitorJob {
     }
 
     /**
-     * Sends alerts, clock views, outcomes and statistics to Elasticsearch; documents it refuses for
-     * good go to {@code rejected}.
+     * Sends the clock views and the statistics buckets to their sinks: compacted topics the indexer
+     * reads into Elasticsearch. The statistics are summed here, in event time, so that every
+     * consumer reads finished buckets.
      */
-    public static void sinkToElasticsearch(
-            Outputs outputs, ElasticsearchOptions options, RejectedDocuments rejected) {
-        outputs.alerts()
-                .sinkTo(new ElasticsearchSink<>(options, ElasticsearchIndices::alert, rejected))
-                .name("alerts to elasticsearch")
-                .uid("alerts-elasticsearch-sink");
-        outputs.outcomes()
-                .sinkTo(new ElasticsearchSink<>(options, ElasticsearchIndices::outcome, rejected))
-                .name("outcomes to elasticsearch")
-                .uid("outcomes-elasticsearch-sink");
-        outputs.clocks()
-                .sinkTo(new ElasticsearchSink<>(options, ElasticsearchIndices::clock, rejected))
-                .name("clock views to elasticsearch")
-                // Named before the *-elasticsearch-sink uids; savepoints hold its state under it.
-                .uid("clocks-sink");
+    public static void sinkViewsTo(
+            Outputs outputs, Sink<ClockView> clocks, Sink<StatsBucket> statistics) {
+        outputs.clocks().sinkTo(clocks).name("clock views sink").uid("clock-views-sink");
         statistics(outputs, RollingStatsFunction.DEFAULT_ALLOWED_LATENESS)
-                .sinkTo(new ElasticsearchSink<>(options, ElasticsearchIndices::stats, rejected))
-                .name("statistics to elasticsearch")
-                .uid("statistics-elasticsearch-sink");
+                .sinkTo(statistics)
+                .name("statistics sink")
+                .uid("statistics-sink");
     }
 }

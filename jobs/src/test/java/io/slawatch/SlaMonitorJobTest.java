@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.slawatch.ingest.EventDecoder;
 import io.slawatch.ingest.file.FileLinesSource;
 import io.slawatch.policy.PolicyLoader;
-import io.slawatch.sink.ElasticsearchOptions;
-import io.slawatch.sink.RejectedDocuments;
 import io.slawatch.time.EventTime;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,20 +29,7 @@ class SlaMonitorJobTest {
                         EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
                         PolicyLoader.load(Path.of("src/test/resources/policies/scenario.yaml")));
         SlaMonitorJob.sinkTo(outputs, new SlaMonitorJob.Sinks(discard(), discard(), discard()));
-        SlaMonitorJob.sinkToElasticsearch(
-                outputs,
-                new ElasticsearchOptions(
-                        List.of("http://localhost:9200"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        ElasticsearchOptions.DEFAULT_REQUEST_TIMEOUT,
-                        ElasticsearchOptions.DEFAULT_MAX_ACTIONS,
-                        ElasticsearchOptions.DEFAULT_FLUSH_INTERVAL,
-                        ElasticsearchOptions.DEFAULT_INITIAL_BACKOFF,
-                        ElasticsearchOptions.DEFAULT_MAX_BACKOFF),
-                RejectedDocuments.logged());
+        SlaMonitorJob.sinkViewsTo(outputs, discard(), discard());
 
         TreeSet<String> uids = new TreeSet<>();
         for (StreamNode node : env.getStreamGraph().getStreamNodes()) {
@@ -55,17 +40,15 @@ class SlaMonitorJobTest {
 
         assertThat(uids)
                 .containsExactly(
-                        "alerts-elasticsearch-sink",
                         "alerts-sink",
-                        "clocks-sink",
+                        "clock-views-sink",
                         "flush-watermark-at-end-of-input",
-                        "outcomes-elasticsearch-sink",
                         "outcomes-sink",
                         "quarantine-sink",
                         "rolling-statistics",
                         "separate-quarantine",
                         "statistics-buckets",
-                        "statistics-elasticsearch-sink",
+                        "statistics-sink",
                         "ticket-events-source",
                         "ticket-sla-clocks");
     }

@@ -107,6 +107,13 @@ final class ClockReports implements Serializable {
                 now > deadline && clock.status != ClockStatus.CANCELLED
                         ? ceilSeconds(now - deadline)
                         : null,
+                open ? null : deadlines.elapsedBy(clock, clock.endedAt),
+                open ? null : clock.pausedSeconds,
+                open
+                        ? null
+                        : clock.status == ClockStatus.MET_LATE
+                                ? ceilSeconds(clock.endedAt - deadline)
+                                : 0L,
                 state.attributes());
     }
 

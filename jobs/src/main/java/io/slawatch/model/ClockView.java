@@ -11,6 +11,10 @@ import java.time.Instant;
  * remainingSeconds} and {@code overdueSeconds} are as of {@code updatedAt}. Its {@code phase} (what
  * a dashboard shows: running, at risk, breached…) is the contract's {@code status} field; it is not
  * the state's {@code ClockStatus} nor an outcome's {@code OutcomeStatus}.
+ *
+ * <p>The view of an ended cycle carries its outcome too ({@code elapsedBusinessSeconds}, {@code
+ * pausedBusinessSeconds}, {@code lateSeconds}, as in {@link ClockOutcome}), so that Elasticsearch
+ * needs one document per cycle, not two; they are absent while the cycle runs.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClockView(
@@ -26,6 +30,9 @@ public record ClockView(
         long targetSeconds,
         Long remainingSeconds,
         Long overdueSeconds,
+        Long elapsedBusinessSeconds,
+        Long pausedBusinessSeconds,
+        Long lateSeconds,
         @JsonUnwrapped TicketAttributes attributes) {
 
     public static String clockId(String ticketId, ClockType clock, int cycle) {

@@ -19,29 +19,29 @@ import java.util.function.Function;
  * Reads the values of a {@link LocatedYaml} and collects every rule they break, so that one run
  * reports all problems of a file instead of the first.
  */
-final class Fields {
+public final class Fields {
 
     private final LocatedYaml doc;
     private final List<Problem> problems = new ArrayList<>();
 
-    Fields(LocatedYaml doc) {
+    public Fields(LocatedYaml doc) {
         this.doc = doc;
     }
 
-    LocatedYaml doc() {
+    public LocatedYaml doc() {
         return doc;
     }
 
-    List<Problem> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 
-    void fail(String pointer, String reason, String fix) {
+    public void fail(String pointer, String reason, String fix) {
         problems.add(doc.problem(pointer, reason, fix));
     }
 
     /** True when {@code node} is a mapping whose keys are all in {@code allowed}. */
-    boolean mapping(String pointer, JsonNode node, String what, Set<String> allowed) {
+    public boolean mapping(String pointer, JsonNode node, String what, Set<String> allowed) {
         if (node == null || !node.isObject()) {
             fail(
                     pointer,
@@ -67,7 +67,8 @@ final class Fields {
     }
 
     /** The text of {@code parent.name}, or null (reported when {@code required}). */
-    String text(String pointer, JsonNode parent, String name, boolean required, String example) {
+    public String text(
+            String pointer, JsonNode parent, String name, boolean required, String example) {
         JsonNode node = parent.get(name);
         String at = LocatedYaml.child(pointer, name);
         if (node == null || node.isNull()) {
@@ -87,7 +88,7 @@ final class Fields {
     }
 
     /** The elements of a sequence; a single value counts as a one-element sequence. */
-    List<JsonNode> sequence(JsonNode node) {
+    public List<JsonNode> sequence(JsonNode node) {
         List<JsonNode> items = new ArrayList<>();
         if (node == null || node.isNull()) {
             return items;
@@ -101,7 +102,8 @@ final class Fields {
     }
 
     /** Parses {@code text} or reports why not; returns null on failure. */
-    <T> T parse(String pointer, String text, Function<String, T> parser, String what, String fix) {
+    public <T> T parse(
+            String pointer, String text, Function<String, T> parser, String what, String fix) {
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException | DateTimeException e) {
@@ -115,7 +117,7 @@ final class Fields {
         }
     }
 
-    Duration positiveDuration(String pointer, String text) {
+    public Duration positiveDuration(String pointer, String text) {
         Duration duration =
                 parse(
                         pointer,
@@ -143,7 +145,7 @@ final class Fields {
         return duration;
     }
 
-    ZoneId zone(String pointer, String text) {
+    public ZoneId zone(String pointer, String text) {
         return parse(
                 pointer,
                 text,
@@ -152,15 +154,16 @@ final class Fields {
                 "use an IANA zone id such as Asia/Shanghai or Europe/Berlin");
     }
 
-    LocalDate date(String pointer, String text) {
+    public LocalDate date(String pointer, String text) {
         return parse(pointer, text, LocalDate::parse, "a date", "write it as YYYY-MM-DD");
     }
 
-    Percent percent(String pointer, String text) {
+    public Percent percent(String pointer, String text) {
         return parse(pointer, text, Percent::parse, "a percentage", "write e.g. 75%");
     }
 
-    <E extends Enum<E>> E enumValue(String pointer, String text, Class<E> type, String what) {
+    public <E extends Enum<E>> E enumValue(
+            String pointer, String text, Class<E> type, String what) {
         try {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
@@ -177,7 +180,7 @@ final class Fields {
     }
 
     /** The candidate closest to {@code name} by edit distance, if it is close enough to help. */
-    static String nearest(String name, Iterable<String> candidates) {
+    public static String nearest(String name, Iterable<String> candidates) {
         String lower = name.toLowerCase(Locale.ROOT);
         List<String> ranked = new ArrayList<>();
         candidates.forEach(ranked::add);

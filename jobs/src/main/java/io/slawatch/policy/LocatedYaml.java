@@ -41,7 +41,7 @@ public final class LocatedYaml {
     }
 
     /** The text of a policy or calendar file; a file that cannot be read is a problem at 1:1. */
-    static String readFile(Path file) throws PolicyException {
+    public static String readFile(Path file) throws PolicyException {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

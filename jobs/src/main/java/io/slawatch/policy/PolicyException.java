@@ -3,7 +3,7 @@ package io.slawatch.policy;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A policy or calendar file that cannot be used, with every problem found in it. */
+/** A policy, calendar or notification file that cannot be used, with every problem found in it. */
 public final class PolicyException extends Exception {
 
     private static final long serialVersionUID = 1L;

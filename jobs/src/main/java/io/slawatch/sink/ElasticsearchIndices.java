@@ -1,9 +1,9 @@
 package io.slawatch.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.model.Alert;
-import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.ClockType;
 import io.slawatch.model.ClockView;
 import io.slawatch.model.StatsBucket;
@@ -24,13 +24,12 @@ import java.util.Locale;
 public final class ElasticsearchIndices {
 
     public static final String ALERTS = "slawatch-alerts";
-    public static final String OUTCOMES = "slawatch-outcomes";
     public static final String CLOCKS = "slawatch-clocks";
     public static final String STATS_MINUTE = StatsGrain.MINUTE.index();
     public static final String STATS_TECHNICIAN_HOUR = StatsGrain.TECHNICIAN_HOUR.index();
     public static final String STATS_AGENT_DAY = StatsGrain.AGENT_DAY.index();
     public static final List<String> TEMPLATES =
-            List.of(ALERTS, OUTCOMES, CLOCKS, STATS_MINUTE, STATS_TECHNICIAN_HOUR, STATS_AGENT_DAY);
+            List.of(ALERTS, CLOCKS, STATS_MINUTE, STATS_TECHNICIAN_HOUR, STATS_AGENT_DAY);
 
     private ElasticsearchIndices() {}
 
@@ -59,16 +58,57 @@ public final class ElasticsearchIndices {
         return new IndexedDocument(ALERTS, alert.alertId(), Json.mapper().valueToTree(alert));
     }
 
-    /** A clock cycle's current state, by its clockId: each change overwrites the last. */
+    /**
+     * A clock cycle's current state, by its clockId: each change overwrites the last, and the last
+     * carries the cycle's outcome.
+     */
     public static IndexedDocument clock(ClockView view) {
         return new IndexedDocument(CLOCKS, view.clockId(), Json.mapper().valueToTree(view));
     }
 
-    /** A clock outcome, by its outcomeId: a late correction overwrites it. */
-    public static IndexedDocument outcome(ClockOutcome outcome) {
-        return new IndexedDocument(
-                OUTCOMES, outcome.outcomeId(), Json.mapper().valueToTree(outcome));
+    /**
+     * A statistics bucket as the stats topic carries it: its document ({@link #stats}) with the
+     * bucket's {@code id} and {@code grain}, which say where the indexer puts it.
+     */
+    public static ObjectNode statsRecord(StatsBucket bucket) {
+        ObjectNode record = Json.mapper().createObjectNode();
+        record.put(STATS_ID, bucket.id);
+        record.put(STATS_GRAIN, bucket.grain.name());
+        record.setAll((ObjectNode) stats(bucket).source());
+        return record;
     }
+
+    /**
+     * The document of a {@link #statsRecord}: its grain's index, its id, and the rest as source.
+     *
+     * @throws IllegalArgumentException when the record lacks its id or grain
+     */
+    public static IndexedDocument statsDocument(ObjectNode record) {
+        JsonNode id = record.remove(STATS_ID);
+        JsonNode grain = record.remove(STATS_GRAIN);
+        if (id == null || !id.isTextual() || grain == null || !grain.isTextual()) {
+            throw new IllegalArgumentException(
+                    "a statistics record needs a text '"
+                            + STATS_ID
+                            + "' and '"
+                            + STATS_GRAIN
+                            + "'");
+        }
+        StatsGrain statsGrain;
+        try {
+            statsGrain = StatsGrain.valueOf(grain.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "unknown statistics grain '"
+                            + grain.asText()
+                            + "'; one of "
+                            + Arrays.toString(StatsGrain.values()));
+        }
+        return new IndexedDocument(statsGrain.index(), id.asText(), record);
+    }
+
+    private static final String STATS_ID = "id";
+    private static final String STATS_GRAIN = "grain";
 
     /**
      * A statistics bucket, by its id: a late sample's corrected sums overwrite it. Rates and means

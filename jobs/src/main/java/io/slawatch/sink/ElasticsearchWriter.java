@@ -39,6 +39,15 @@ import org.slf4j.LoggerFactory;
  */
 final class ElasticsearchWriter<T> implements SinkWriter<T> {
 
+    /** Gauge: the newest event time indexed (epoch milliseconds), absent before the first. */
+    static final String NEWEST_INDEXED_METRIC = "newestIndexedEventTime";
+
+    /**
+     * Gauge: dashboard freshness, wall-clock milliseconds since the newest event time indexed;
+     * absent before the first document.
+     */
+    static final String FRESHNESS_METRIC = "dashboardFreshnessMillis";
+
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchWriter.class);
 
     private final ElasticsearchClient client;
@@ -60,6 +69,16 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
 
     /** How long the last bulk request took, for Flink's standard currentSendTime gauge. */
     private volatile long lastSendNanos;
+
+    /** The newest record timestamp (event time) in the buffer; NO_TIME when none has one. */
+    private long bufferNewest = NO_TIME;
+
+    /**
+     * The newest event time Elasticsearch holds from this writer: what dashboards are fresh up to.
+     */
+    private volatile long newestIndexed = NO_TIME;
+
+    private static final long NO_TIME = Long.MIN_VALUE;
 
     /** The batch being sent, or null. Only the task thread reads and sets it. */
     private Future<?> inFlight;
@@ -88,6 +107,10 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         this.recordsSent = metrics.getNumRecordsSendCounter();
         this.sendErrors = metrics.getNumRecordsSendErrorsCounter();
         metrics.setCurrentSendTimeGauge(() -> lastSendNanos);
+        metrics.gauge(NEWEST_INDEXED_METRIC, () -> newestIndexed == NO_TIME ? null : newestIndexed);
+        metrics.gauge(
+                FRESHNESS_METRIC,
+                () -> newestIndexed == NO_TIME ? null : wallClock.millis() - newestIndexed);
         this.sender =
                 Executors.newSingleThreadExecutor(
                         task -> {
@@ -101,6 +124,10 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     @Override
     public void write(T element, Context context) throws IOException, InterruptedException {
         IndexedDocument document = documents.apply(element);
+        Long timestamp = context.timestamp();
+        if (timestamp != null && timestamp > bufferNewest) {
+            bufferNewest = timestamp;
+        }
         if (buffer.add(document)) {
             replaced.inc();
         }
@@ -140,10 +167,15 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
             return;
         }
         List<IndexedDocument> batch = buffer.drain();
+        long batchNewest = bufferNewest;
+        bufferNewest = NO_TIME;
         inFlight =
                 sender.submit(
                         () -> {
                             send(batch);
+                            if (batchNewest > newestIndexed) {
+                                newestIndexed = batchNewest;
+                            }
                             return null;
                         });
     }

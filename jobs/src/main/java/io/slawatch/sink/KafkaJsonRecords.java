@@ -8,7 +8,9 @@ import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Writes records as JSON to one topic, keyed by their ticket so a ticket's records stay in order.
+ * Writes records as JSON to one topic, each under its key: the ticket for alerts, outcomes and
+ * quarantine (a ticket's records stay in order), the document id for clock views and statistics (a
+ * compacted topic keeps the latest per key).
  */
 public final class KafkaJsonRecords<T> implements KafkaRecordSerializationSchema<T> {
 
@@ -16,10 +18,20 @@ public final class KafkaJsonRecords<T> implements KafkaRecordSerializationSchema
 
     private final String topic;
     private final SerializableFunction<T, String> key;
+    private final SerializableFunction<T, Object> value;
 
     public KafkaJsonRecords(String topic, SerializableFunction<T, String> key) {
+        this(topic, key, element -> element);
+    }
+
+    /** Writes {@code value(element)} as the record's JSON instead of the element itself. */
+    public KafkaJsonRecords(
+            String topic,
+            SerializableFunction<T, String> key,
+            SerializableFunction<T, Object> value) {
         this.topic = topic;
         this.key = key;
+        this.value = value;
     }
 
     @Override
@@ -32,7 +44,7 @@ public final class KafkaJsonRecords<T> implements KafkaRecordSerializationSchema
                     null,
                     timestamp,
                     keyText == null ? null : keyText.getBytes(StandardCharsets.UTF_8),
-                    Json.mapper().writeValueAsBytes(element));
+                    Json.mapper().writeValueAsBytes(value.apply(element)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(
                     "cannot write " + element.getClass().getSimpleName() + " as JSON", e);

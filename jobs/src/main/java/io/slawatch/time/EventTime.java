@@ -30,13 +30,16 @@ public final class EventTime {
 
     /**
      * Live: bounded out-of-orderness, following {@code clock} on quiet splits; quietness is real
-     * time, so a demo's faster clock does not shorten the idle timeout or the startup grace.
+     * time, so a demo's faster clock does not shorten the idle timeout or the startup grace. A
+     * split waits for its first event at least as long as for any later one: an idle timeout longer
+     * than {@code startupGrace} lengthens the grace too, so a restart slower than the grace (a
+     * replacement TaskManager starting) does not breach the clocks its backlog would stop.
      */
     public static WatermarkStrategy<Decoded> live(
             Duration outOfOrderness, Duration idleTimeout, Duration startupGrace, WallClock clock) {
         long bound = outOfOrderness.toMillis();
         long idle = idleTimeout.toMillis();
-        long grace = startupGrace.toMillis();
+        long grace = Math.max(startupGrace.toMillis(), idle);
         return WatermarkStrategy.<Decoded>forGenerator(
                         context ->
                                 new QuietStreamWatermarks(

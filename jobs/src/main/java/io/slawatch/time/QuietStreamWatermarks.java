@@ -5,6 +5,8 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.util.clock.RelativeClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Live event time for one source split: bounded out-of-orderness while events flow; once the split
@@ -20,6 +22,8 @@ import org.apache.flink.util.clock.RelativeClock;
  */
 public final class QuietStreamWatermarks implements WatermarkGenerator<Decoded> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(QuietStreamWatermarks.class);
+
     private final long boundMillis;
     private final long idleMillis;
     private final long startupGraceMillis;
@@ -29,6 +33,7 @@ public final class QuietStreamWatermarks implements WatermarkGenerator<Decoded> 
     private long highest = Long.MIN_VALUE;
     private long lastEventAt = Long.MIN_VALUE;
     private long emitted = Long.MIN_VALUE;
+    private boolean announced;
 
     /**
      * @param clock the wall clock the watermark follows on a quiet split
@@ -65,6 +70,14 @@ public final class QuietStreamWatermarks implements WatermarkGenerator<Decoded> 
                 lastEventAt == Long.MIN_VALUE
                         ? active - startedAt >= startupGraceMillis
                         : active - lastEventAt >= idleMillis;
+        if (quiet && lastEventAt == Long.MIN_VALUE && !announced) {
+            // Once: a restart whose backlog comes later than this breaches its open clocks.
+            announced = true;
+            LOG.info(
+                    "No event within the startup grace of {} ms: event time follows the wall"
+                            + " clock",
+                    startupGraceMillis);
+        }
         if (quiet) {
             watermark = Math.max(watermark, clock.millis() - boundMillis - 1);
         }

@@ -2,7 +2,9 @@ package io.slawatch.detect;
 
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockView;
 import io.slawatch.model.QuarantineRecord;
+import io.slawatch.model.StatsSample;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
@@ -115,26 +117,39 @@ final class SlaHarness implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
-    /** Each clock view as {@code clockId STATUS @updatedAt [remaining|overdue]}. */
-    List<String> clockLines() {
+    List<StatsSample> samples() {
+        return harness.getSideOutput(TicketSlaFunction.SAMPLES) == null
+                ? List.of()
+                : harness.getSideOutput(TicketSlaFunction.SAMPLES).stream()
+                        .map(StreamRecord::getValue)
+                        .collect(Collectors.toList());
+    }
+
+    List<ClockView> clocks() {
         return harness.getSideOutput(TicketSlaFunction.CLOCKS) == null
                 ? List.of()
                 : harness.getSideOutput(TicketSlaFunction.CLOCKS).stream()
                         .map(StreamRecord::getValue)
-                        .map(
-                                v ->
-                                        v.clockId()
-                                                + " "
-                                                + v.phase()
-                                                + " @"
-                                                + v.updatedAt()
-                                                + (v.remainingSeconds() != null
-                                                        ? " remaining=" + v.remainingSeconds()
-                                                        : "")
-                                                + (v.overdueSeconds() != null
-                                                        ? " overdue=" + v.overdueSeconds()
-                                                        : ""))
                         .collect(Collectors.toList());
+    }
+
+    /** Each clock view as {@code clockId STATUS @updatedAt [remaining|overdue]}. */
+    List<String> clockLines() {
+        return clocks().stream()
+                .map(
+                        v ->
+                                v.clockId()
+                                        + " "
+                                        + v.phase()
+                                        + " @"
+                                        + v.updatedAt()
+                                        + (v.remainingSeconds() != null
+                                                ? " remaining=" + v.remainingSeconds()
+                                                : "")
+                                        + (v.overdueSeconds() != null
+                                                ? " overdue=" + v.overdueSeconds()
+                                                : ""))
+                .collect(Collectors.toList());
     }
 
     List<QuarantineRecord> quarantine() {

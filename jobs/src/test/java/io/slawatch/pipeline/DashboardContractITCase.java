@@ -239,7 +239,7 @@ class DashboardContractITCase {
                 }
             }
         }
-        assertThat(checked).hasSize(18);
+        assertThat(checked).hasSize(19);
     }
 
     static boolean hasData(JsonNode result) {

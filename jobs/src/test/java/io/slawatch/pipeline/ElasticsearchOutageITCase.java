@@ -21,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
@@ -32,9 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Elasticsearch down for {@link #OUTAGE} in the middle of a run: the sinks retry and hold the job
- * back, and once it is up again every document is there exactly once, identical to a run without
- * the outage.
+ * Elasticsearch down for {@link #OUTAGE} in the middle of a run of the sink: it retries and holds
+ * its job back (in production the indexer, which only lags), and once Elasticsearch is up again
+ * every document is there exactly once, identical to a run without the outage.
  */
 @ExtendWith(SharedElasticsearch.class)
 class ElasticsearchOutageITCase {
@@ -94,29 +93,6 @@ class ElasticsearchOutageITCase {
         return stream;
     }
 
-    /** Every slawatch document, by index and id. */
-    static Map<String, JsonNode> documents(Http http) throws Exception {
-        http.call("POST", "/slawatch-*/_refresh", null);
-        Map<String, JsonNode> documents = new TreeMap<>();
-        for (String index : ElasticsearchIndices.TEMPLATES) {
-            long count = ElasticsearchSinkITCase.count(http, index);
-            JsonNode hits =
-                    Json.mapper()
-                            .readTree(
-                                    http.call(
-                                            "POST",
-                                            "/" + index + "/_search",
-                                            "{\"size\":" + Math.max(count, 1) + "}"))
-                            .at("/hits/hits");
-            hits.forEach(
-                    hit ->
-                            documents.put(
-                                    index + "/" + hit.get("_id").asText(), hit.get("_source")));
-            assertThat(hits.size()).as(index + ": one hit per document").isEqualTo(count);
-        }
-        return documents;
-    }
-
     static void reset(Http http, String url) throws Exception {
         ElasticsearchSinkITCase.resetIndices(http);
         ElasticsearchIndices.installTemplates(
@@ -134,7 +110,7 @@ class ElasticsearchOutageITCase {
         ElasticsearchSinkITCase.replayIntoElasticsearch(url, input)
                 .getJobExecutionResult()
                 .get(5, TimeUnit.MINUTES);
-        Map<String, JsonNode> withoutOutage = documents(http);
+        Map<String, JsonNode> withoutOutage = IndexedDocuments.inElasticsearch(http);
         assertThat(withoutOutage).hasSizeGreaterThan(WEEKS_OF_SAMPLE * 200);
 
         reset(http, url);
@@ -158,7 +134,7 @@ class ElasticsearchOutageITCase {
         elasticsearch.restart();
         job.getJobExecutionResult().get(5, TimeUnit.MINUTES);
 
-        Map<String, JsonNode> afterOutage = documents(http);
+        Map<String, JsonNode> afterOutage = IndexedDocuments.inElasticsearch(http);
         assertThat(afterOutage.keySet()).isEqualTo(withoutOutage.keySet());
         assertThat(afterOutage).isEqualTo(withoutOutage);
     }

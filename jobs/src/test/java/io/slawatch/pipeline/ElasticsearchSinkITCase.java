@@ -16,6 +16,7 @@ import io.slawatch.sink.ElasticsearchOptions;
 import io.slawatch.sink.ElasticsearchSink;
 import io.slawatch.sink.IndexedDocument;
 import io.slawatch.sink.RejectedDocuments;
+import io.slawatch.stats.RollingStatsFunction;
 import io.slawatch.testkit.Checkout;
 import io.slawatch.testkit.Http;
 import io.slawatch.testkit.SharedElasticsearch;
@@ -62,8 +63,20 @@ class ElasticsearchSinkITCase {
                 outputs,
                 new SlaMonitorJob.Sinks(
                         new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()));
-        SlaMonitorJob.sinkToElasticsearch(
-                outputs, ElasticsearchOptions.of(url), RejectedDocuments.logged());
+        ElasticsearchOptions elasticsearch = ElasticsearchOptions.of(url);
+        RejectedDocuments rejected = RejectedDocuments.logged();
+        outputs.alerts()
+                .sinkTo(
+                        new ElasticsearchSink<>(
+                                elasticsearch, ElasticsearchIndices::alert, rejected));
+        outputs.clocks()
+                .sinkTo(
+                        new ElasticsearchSink<>(
+                                elasticsearch, ElasticsearchIndices::clock, rejected));
+        SlaMonitorJob.statistics(outputs, RollingStatsFunction.DEFAULT_ALLOWED_LATENESS)
+                .sinkTo(
+                        new ElasticsearchSink<>(
+                                elasticsearch, ElasticsearchIndices::stats, rejected));
         return env.executeAsync("slawatch into elasticsearch");
     }
 
@@ -84,10 +97,12 @@ class ElasticsearchSinkITCase {
         replaySampleIntoElasticsearch(url);
         http.call("POST", "/slawatch-*/_refresh", null);
         assertThat(count(http, ElasticsearchIndices.ALERTS)).isEqualTo(62);
-        assertThat(count(http, ElasticsearchIndices.OUTCOMES)).isEqualTo(92);
         assertThat(count(http, ElasticsearchIndices.CLOCKS))
                 .as("one document per clock cycle")
                 .isEqualTo(92);
+        assertThat(count(http, ElasticsearchIndices.CLOCKS, "elapsedBusinessSeconds"))
+                .as("the 90 ended cycles carry their outcome")
+                .isEqualTo(90);
         assertThat(statuses(http))
                 .as("clock cycles by their last status")
                 .isEqualTo(
@@ -143,7 +158,7 @@ class ElasticsearchSinkITCase {
         assertThat(count(http, ElasticsearchIndices.ALERTS))
                 .as("a replay overwrites")
                 .isEqualTo(62);
-        assertThat(count(http, ElasticsearchIndices.OUTCOMES)).isEqualTo(92);
+        assertThat(count(http, ElasticsearchIndices.CLOCKS)).isEqualTo(92);
         assertThat(
                         ElasticsearchIndices.installTemplates(
                                 ElasticsearchClients.create(ElasticsearchOptions.of(url))))
@@ -251,6 +266,18 @@ class ElasticsearchSinkITCase {
         } catch (Exception | AssertionError notYet) {
             return 0;
         }
+    }
+
+    /** Documents of {@code index} that have {@code field}. */
+    static long count(Http http, String index, String field) throws Exception {
+        return Json.mapper()
+                .readTree(
+                        http.call(
+                                "POST",
+                                "/" + index + "/_count",
+                                "{\"query\":{\"exists\":{\"field\":\"" + field + "\"}}}"))
+                .get("count")
+                .asLong();
     }
 
     static long count(Http http, String index) throws Exception {

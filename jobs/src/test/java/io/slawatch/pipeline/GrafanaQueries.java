@@ -142,11 +142,17 @@ final class GrafanaQueries {
         }
     }
 
-    /** Every field a target reads, with the kind of mapping it needs: numeric, keyword or date. */
+    /**
+     * Every field a target reads, with the kind of mapping it needs: numeric, keyword, date, or
+     * ordered (numeric or date: max and min of a date are its newest and oldest instant).
+     */
     static Map<String, String> fieldsNeeded(JsonNode target) {
         Map<String, String> needed = new TreeMap<>();
         for (JsonNode metric : target.get("metrics")) {
-            if (FIELD_METRICS.contains(metric.get("type").asText())) {
+            String type = metric.get("type").asText();
+            if (type.equals("max") || type.equals("min")) {
+                needed.put(metric.get("field").asText(), "ordered");
+            } else if (FIELD_METRICS.contains(type)) {
                 needed.put(metric.get("field").asText(), "numeric");
             }
         }
@@ -174,6 +180,7 @@ final class GrafanaQueries {
     static boolean fits(String need, String type) {
         return switch (need) {
             case "numeric" -> NUMERIC.contains(type);
+            case "ordered" -> NUMERIC.contains(type) || "date".equals(type);
             default -> need.equals(type);
         };
     }

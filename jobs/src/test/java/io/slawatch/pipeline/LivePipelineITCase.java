@@ -2,6 +2,7 @@ package io.slawatch.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slawatch.IndexerJob;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
 import io.slawatch.LiveJobOptions;
@@ -77,12 +78,21 @@ class LivePipelineITCase {
         return JobOptions.of(given);
     }
 
+    /** Starts the detection job (and installs the index templates when given Elasticsearch). */
     static JobClient start(JobOptions options) throws Exception {
         LiveJob.prepare(options);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(LiveJob.configuration(options));
         LiveJob.build(env, options, PolicyLoader.load(options.policyFile()), WallClock.SYSTEM);
         return env.executeAsync("slawatch live test");
+    }
+
+    /** Starts an indexer job on the shared MiniCluster; cancelling it is the caller's. */
+    static JobClient startIndexer(JobOptions options) throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(LiveJob.configuration(options));
+        IndexerJob.build(env, options);
+        return env.executeAsync("slawatch indexer test");
     }
 
     /** Sends {@code values} in order, in batches, and returns once Kafka has acknowledged each. */
@@ -202,6 +212,7 @@ class LivePipelineITCase {
                         event("e9", "T-1", "RESOLVED", base.plus(Duration.ofHours(1)), ""),
                         event("e10", "T-2", "RESOLVED", base.plus(Duration.ofHours(2)), ""));
         JobClient job = start(options);
+        JobClient indexer = startIndexer(options);
         try (TopicReader alerts = new TopicReader(bootstrap, options.alertsTopic());
                 TopicReader outcomes = new TopicReader(bootstrap, options.outcomesTopic());
                 TopicReader quarantine = new TopicReader(bootstrap, options.quarantineTopic())) {
@@ -289,9 +300,16 @@ class LivePipelineITCase {
                     .isEqualTo(10);
             assertThat(
                             Await.until(
-                                    () -> count(elasticsearch, "slawatch-outcomes", scripted),
+                                    () ->
+                                            count(
+                                                    elasticsearch,
+                                                    "slawatch-clocks",
+                                                    "{\"query\":{\"bool\":{\"filter\":["
+                                                            + "{\"prefix\":{\"ticketId\":\"T-\"}},"
+                                                            + "{\"exists\":{\"field\":\"endedAt\"}}]}}}"),
                                     n -> n == 6,
                                     WAIT))
+                    .as("the 6 outcomes, in the final views of their cycles")
                     .isEqualTo(6);
             assertThat(
                             Await.until(
@@ -301,6 +319,7 @@ class LivePipelineITCase {
                     .as("T-1..T-3 RESPONSE and RESOLUTION, T-4 RESPONSE, ARRIVAL and RESOLUTION")
                     .isEqualTo(9);
         } finally {
+            indexer.cancel().get();
             job.cancel().get();
         }
     }

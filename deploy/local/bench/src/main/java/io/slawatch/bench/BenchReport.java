@@ -43,6 +43,9 @@ public final class BenchReport {
      */
     static final int OVERLOAD = 5_000;
 
+    /** Events/s under which dashboard freshness is measured. */
+    static final int FRESHNESS_LOAD = 2_000;
+
     /** Between two unanswered tickets of the latency benchmark. */
     static final Duration LATENCY_SPACING = Duration.ofMillis(100);
 
@@ -54,6 +57,7 @@ public final class BenchReport {
         DETECTION,
         END_TO_END,
         LATENCY,
+        FRESHNESS,
         STATE,
         REPLAY;
 
@@ -104,19 +108,30 @@ public final class BenchReport {
                 }
                 bench.detectionThroughput(traffic, 2, LiveJobOptions.StateBackend.ROCKSDB);
             }
-            if (measures.contains(Measure.END_TO_END) || measures.contains(Measure.LATENCY)) {
+            if (measures.contains(Measure.END_TO_END)
+                    || measures.contains(Measure.LATENCY)
+                    || measures.contains(Measure.FRESHNESS)) {
                 try (LiveBenchmarks live = new LiveBenchmarks(policy, policyFile, root, reportTo)) {
                     if (measures.contains(Measure.END_TO_END)) {
                         // The first run warms the JIT of both JVMs, which halves a cold figure.
                         live.endToEnd(traffic, END_TO_END_RECORDS, true, false);
-                        live.endToEnd(traffic, END_TO_END_RECORDS, true, true);
+                        live.indexing()
+                                .againstPlainBulk(
+                                        live.endToEnd(traffic, END_TO_END_RECORDS, true, true));
+                    }
+                    if (measures.contains(Measure.FRESHNESS)) {
+                        live.indexing()
+                                .freshness(
+                                        FRESHNESS_LOAD,
+                                        quick ? Duration.ofSeconds(30) : Duration.ofMinutes(2));
                     }
                     if (measures.contains(Measure.LATENCY)) {
                         int tickets = quick ? 100 : 300;
-                        live.latency(tickets, LATENCY_SPACING, 0);
-                        live.latency(tickets, LATENCY_SPACING, SUSTAINED_LOAD);
+                        live.latency(tickets, LATENCY_SPACING, 0, false);
+                        live.latency(tickets, LATENCY_SPACING, 0, true);
+                        live.latency(tickets, LATENCY_SPACING, SUSTAINED_LOAD, false);
                         if (!quick) {
-                            live.latency(tickets, LATENCY_SPACING, OVERLOAD);
+                            live.latency(tickets, LATENCY_SPACING, OVERLOAD, false);
                         }
                     }
                     if (measures.contains(Measure.END_TO_END)) {

@@ -1,10 +1,11 @@
 package io.slawatch.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.IndexerJob;
 import io.slawatch.JobClients;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
 import io.slawatch.LiveJobOptions;
+import io.slawatch.LocalCluster;
 import io.slawatch.embedded.EmbeddedElasticsearch;
 import io.slawatch.embedded.EmbeddedKafka;
 import io.slawatch.ingest.SeparateQuarantineFunction;
@@ -15,10 +16,6 @@ import io.slawatch.serde.Json;
 import io.slawatch.time.WallClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +25,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -68,6 +64,8 @@ final class LiveBenchmarks implements AutoCloseable {
     private final Consumer<Figure> report;
     private final EmbeddedKafka kafka;
     private final EmbeddedElasticsearch elasticsearch;
+    private final ElasticsearchCounters elasticsearchCounters;
+    private final IndexingBenchmarks indexing;
     private int runs;
 
     LiveBenchmarks(SlaPolicy policy, Path policyFile, Path root, Consumer<Figure> report)
@@ -77,13 +75,19 @@ final class LiveBenchmarks implements AutoCloseable {
         this.report = report;
         this.kafka = EmbeddedKafka.start();
         this.elasticsearch = EmbeddedElasticsearch.start(EmbeddedElasticsearch.distribution(root));
+        this.elasticsearchCounters = new ElasticsearchCounters(elasticsearch.url());
+        this.indexing = new IndexingBenchmarks(this, report);
     }
 
-    private JobOptions options() {
-        return options(true);
+    ElasticsearchCounters elasticsearchCounters() {
+        return elasticsearchCounters;
     }
 
-    private JobOptions options(boolean withElasticsearch) {
+    IndexingBenchmarks indexing() {
+        return indexing;
+    }
+
+    JobOptions options(boolean withElasticsearch) {
         runs++;
         Configuration given = LiveJobOptions.namespaced("bench-" + runs + ".");
         given.set(LiveJobOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
@@ -97,19 +101,42 @@ final class LiveBenchmarks implements AutoCloseable {
         return JobOptions.of(given);
     }
 
-    private JobClient start(JobOptions options) throws Exception {
+    /** The running jobs of one measurement, on a MiniCluster of their own. */
+    record Running(LocalCluster cluster, JobClient detection, JobClient indexer)
+            implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            if (indexer != null) {
+                indexer.cancel().get(1, TimeUnit.MINUTES);
+            }
+            detection.cancel().get(1, TimeUnit.MINUTES);
+            cluster.close();
+        }
+    }
+
+    /** Detection, and with Elasticsearch in the options the indexer beside it, as in production. */
+    Running start(JobOptions options) throws Exception {
         LiveJob.prepare(options);
         Configuration config = LiveJob.configuration(options);
         // Accumulators travel with heartbeats: the progress probe is as fine as their interval.
         config.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, PROGRESS_INTERVAL);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config);
+        int parallelism = options.get(LiveJobOptions.PARALLELISM);
+        LocalCluster cluster = LocalCluster.start(config, 2 * parallelism);
+        StreamExecutionEnvironment env = cluster.environment(config);
         LiveJob.build(env, options, policy, WallClock.SYSTEM);
-        JobClient job = env.executeAsync("bench live");
-        JobClients.awaitRunning(job);
-        return job;
+        JobClient detection = env.executeAsync("bench live");
+        JobClients.awaitRunning(detection);
+        JobClient indexer = null;
+        if (options.elasticsearch().isPresent()) {
+            StreamExecutionEnvironment indexing = cluster.environment(config);
+            IndexerJob.build(indexing, options);
+            indexer = indexing.executeAsync("bench indexer");
+            JobClients.awaitRunning(indexer);
+        }
+        return new Running(cluster, detection, indexer);
     }
 
-    private KafkaProducer<byte[], byte[]> producer() {
+    KafkaProducer<byte[], byte[]> producer() {
         return new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -129,13 +156,15 @@ final class LiveBenchmarks implements AutoCloseable {
      * checkpoints on. Reported only when {@code measure} is set: the first run warms the JIT of
      * both this JVM and Elasticsearch's, which otherwise halve the figure.
      */
-    void endToEnd(BenchEvents traffic, int limit, boolean withElasticsearch, boolean measure)
+    JobOptions endToEnd(BenchEvents traffic, int limit, boolean withElasticsearch, boolean measure)
             throws Exception {
         JobOptions options = options(withElasticsearch);
-        Map<String, Long> documentsBefore = withElasticsearch ? documentsIndexed() : Map.of();
-        JobClient job = start(options);
+        Map<String, Long> documentsBefore =
+                withElasticsearch ? elasticsearchCounters.documentsIndexed() : Map.of();
         List<byte[]> records = traffic.records.subList(0, Math.min(limit, traffic.records.size()));
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (Running running = start(options);
+                KafkaProducer<byte[], byte[]> producer = producer()) {
+            JobClient job = running.detection();
             long started = System.nanoTime();
             for (byte[] record : records) {
                 Matcher ticket = TICKET_ID.matcher(new String(record, StandardCharsets.UTF_8));
@@ -153,16 +182,13 @@ final class LiveBenchmarks implements AutoCloseable {
             double seconds = (System.nanoTime() - started) / 1e9;
             long read = eventsRead(job);
             if (!measure) {
-                return;
+                return options;
             }
-            String documents =
-                    withElasticsearch
-                            ? "; " + documentsPerEvent(documentsBefore, documentsIndexed(), read)
-                            : "";
             report.accept(
                     new Figure(
                             withElasticsearch
-                                    ? "end to end (Kafka → job → Kafka + Elasticsearch)"
+                                    ? "detection end to end, indexer beside it (Kafka → job →"
+                                            + " Kafka)"
                                     : "end to end without Elasticsearch (Kafka → job → Kafka)",
                             Benchmarks.rate(read / seconds),
                             String.format(
@@ -175,61 +201,28 @@ final class LiveBenchmarks implements AutoCloseable {
                                     lagAtEnd,
                                     seconds,
                                     options.get(LiveJobOptions.CHECKPOINT_INTERVAL),
-                                    documents)));
-        } finally {
-            job.cancel().get(1, TimeUnit.MINUTES);
+                                    "")));
+            if (withElasticsearch) {
+                indexing.catchUp(documentsBefore, read, seconds);
+            }
         }
-    }
-
-    /** Index operations Elasticsearch has done so far by index, overwrites included. */
-    private Map<String, Long> documentsIndexed() throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        elasticsearch.url()
-                                                                + "/_stats/indexing?filter_path="
-                                                                + "indices.*.primaries.indexing"
-                                                                + ".index_total"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-        Map<String, Long> indexed = new TreeMap<>();
-        JsonNode indices = Json.mapper().readTree(response.body()).path("indices");
-        indices.fieldNames()
-                .forEachRemaining(
-                        index ->
-                                indexed.put(
-                                        index,
-                                        indices.path(index).findValue("index_total").asLong()));
-        return indexed;
-    }
-
-    /** Documents per event read, in all and by index, between two {@link #documentsIndexed}. */
-    static String documentsPerEvent(Map<String, Long> before, Map<String, Long> after, long read) {
-        StringBuilder byIndex = new StringBuilder();
-        long total = 0;
-        for (Map.Entry<String, Long> index : after.entrySet()) {
-            long documents = index.getValue() - before.getOrDefault(index.getKey(), 0L);
-            total += documents;
-            byIndex.append(byIndex.isEmpty() ? "" : ", ")
-                    .append(index.getKey().replace("slawatch-", ""))
-                    .append(String.format(Locale.ROOT, " %.2f", documents / (double) read));
-        }
-        return String.format(
-                Locale.ROOT,
-                "%.2f Elasticsearch documents indexed per event (%s)",
-                total / (double) read,
-                byIndex);
+        return options;
     }
 
     /**
      * 4. Tickets nobody answers, one every {@code spacing}: the wall time from each deadline to its
-     * BREACHED alert on the topic; under {@code backgroundPerSecond} other events a second.
+     * BREACHED alert on the topic; under {@code backgroundPerSecond} other events a second; with
+     * Elasticsearch stopped (SIGSTOP, not shut down) from the jobs' start to the run's end when
+     * {@code elasticsearchFrozen}.
      */
-    void latency(int tickets, Duration spacing, int backgroundPerSecond) throws Exception {
-        JobOptions options = options();
-        JobClient job = start(options);
+    void latency(
+            int tickets, Duration spacing, int backgroundPerSecond, boolean elasticsearchFrozen)
+            throws Exception {
+        JobOptions options = options(true);
+        Running running = start(options);
+        if (elasticsearchFrozen) {
+            elasticsearch.freeze();
+        }
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         Thread listener =
                 new Thread(() -> listen(options, tickets, latencies), "bench-latency-alerts");
@@ -261,7 +254,10 @@ final class LiveBenchmarks implements AutoCloseable {
             // A job that fell behind its load alerts late, not never: the lateness is the figure.
             listener.join(CATCH_UP.toMillis());
         } finally {
-            job.cancel().get(1, TimeUnit.MINUTES);
+            if (elasticsearchFrozen) {
+                elasticsearch.thaw();
+            }
+            running.close();
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
@@ -273,7 +269,8 @@ final class LiveBenchmarks implements AutoCloseable {
                                         : String.format(
                                                 Locale.ROOT,
                                                 "under %,d events/s",
-                                                backgroundPerSecond)),
+                                                backgroundPerSecond))
+                                + (elasticsearchFrozen ? ", Elasticsearch frozen" : ""),
                         sorted.isEmpty()
                                 ? "no alerts"
                                 : String.format(
@@ -293,7 +290,7 @@ final class LiveBenchmarks implements AutoCloseable {
                                 options.idleTimeout())));
     }
 
-    private void send(
+    void send(
             KafkaProducer<byte[], byte[]> producer,
             JobOptions options,
             String ticketId,

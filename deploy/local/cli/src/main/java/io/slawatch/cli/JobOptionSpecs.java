@@ -1,5 +1,6 @@
 package io.slawatch.cli;
 
+import io.slawatch.JobOptions;
 import io.slawatch.LiveJobOptions;
 import io.slawatch.OptionDefinition;
 import java.util.LinkedHashMap;
@@ -23,7 +24,15 @@ final class JobOptionSpecs {
     static final class All implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec command) {
-            return add(command, LiveJobOptions.all());
+            return add(command, LiveJobOptions.all(), JobOptions.Job.DETECTION);
+        }
+    }
+
+    /** The indexer's options, for {@code slawatch index}. */
+    static final class Indexer implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            return add(command, LiveJobOptions.indexer(), JobOptions.Job.INDEXER);
         }
     }
 
@@ -31,7 +40,7 @@ final class JobOptionSpecs {
     static final class Elasticsearch implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec command) {
-            return add(command, LiveJobOptions.elasticsearch());
+            return add(command, LiveJobOptions.elasticsearch(), JobOptions.Job.INDEXER);
         }
     }
 
@@ -47,12 +56,13 @@ final class JobOptionSpecs {
         return given;
     }
 
-    private static CommandSpec add(CommandSpec command, List<OptionDefinition<?>> definitions) {
+    private static CommandSpec add(
+            CommandSpec command, List<OptionDefinition<?>> definitions, JobOptions.Job job) {
         for (OptionDefinition<?> definition : definitions) {
             OptionSpec.Builder option =
                     OptionSpec.builder("--" + definition.name())
                             .type(String.class)
-                            .description(help(definition).replace("%", "%%"));
+                            .description(help(definition, job).replace("%", "%%"));
             if (definition.isFlag()) {
                 option.arity("0..1").fallbackValue("true").paramLabel("true|false");
             } else {
@@ -63,9 +73,9 @@ final class JobOptionSpecs {
         return command;
     }
 
-    private static String help(OptionDefinition<?> definition) {
+    private static String help(OptionDefinition<?> definition, JobOptions.Job job) {
         return definition.description()
-                + (definition.required() ? " Required." : "")
+                + (job.requires(definition) ? " Required." : "")
                 + definition.defaultText().map(text -> " Default: " + text + ".").orElse("");
     }
 }

@@ -1,25 +1,36 @@
 package io.slawatch.cli;
 
+import io.slawatch.IndexerJob;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
+import io.slawatch.LiveJobOptions;
+import io.slawatch.LocalCluster;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.time.WallClock;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code slawatch run}: the live job on a local MiniCluster against an existing Kafka. */
+/**
+ * {@code slawatch run}: the detection job, and with {@code --elasticsearch} the indexer beside it,
+ * on one local MiniCluster against an existing Kafka.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
         modelTransformer = JobOptionSpecs.All.class,
         description = {
-            "Run the live job on a local Flink MiniCluster against an existing Kafka: ticket"
-                    + " events in, alerts, outcomes and quarantine out. Stops on Ctrl-C.",
-            "The shaded jobs jar takes the same options for `flink run` on a cluster."
+            "Run the live detection job on a local Flink MiniCluster against an existing Kafka:"
+                    + " ticket events in; alerts, outcomes, clock views, statistics and quarantine"
+                    + " out. With --elasticsearch, the indexer job runs beside it and feeds"
+                    + " Elasticsearch from those topics. Stops on Ctrl-C.",
+            "The shaded jobs jar takes the same options for `flink run` on a cluster (the indexer:"
+                    + " `flink run -c io.slawatch.IndexerJob`)."
         })
 final class RunCommand implements Callable<Integer> {
 
@@ -44,10 +55,21 @@ final class RunCommand implements Callable<Integer> {
         LiveJob.prepare(job).forEach(out::println);
         out.println("slawatch run: " + job);
         out.flush();
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(LiveJob.configuration(job));
-        LiveJob.build(env, job, policy, WallClock.SYSTEM);
-        env.execute("slawatch");
+        Configuration config = LiveJob.configuration(job);
+        int parallelism = job.get(LiveJobOptions.PARALLELISM);
+        try (LocalCluster cluster = LocalCluster.start(config, 2 * parallelism)) {
+            StreamExecutionEnvironment detection = cluster.environment(config);
+            LiveJob.build(detection, job, policy, WallClock.SYSTEM);
+            JobClient running = detection.executeAsync(LiveJob.JOB_NAME);
+            if (job.elasticsearch().isPresent()) {
+                StreamExecutionEnvironment indexer = cluster.environment(config);
+                IndexerJob.build(indexer, job);
+                indexer.executeAsync(IndexerJob.JOB_NAME);
+                out.println("slawatch run: the indexer job feeds " + job.elasticsearch().get());
+                out.flush();
+            }
+            running.getJobExecutionResult().get();
+        }
         return 0;
     }
 }

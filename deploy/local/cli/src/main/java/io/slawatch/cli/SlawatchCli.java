@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             ExplainCommand.class,
             RunCommand.class,
+            IndexCommand.class,
             ImportCommand.class,
             EsCommand.class,
             SimulateCommand.class,

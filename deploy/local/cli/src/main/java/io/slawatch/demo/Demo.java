@@ -1,9 +1,11 @@
 package io.slawatch.demo;
 
+import io.slawatch.IndexerJob;
 import io.slawatch.JobClients;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
 import io.slawatch.LiveJobOptions;
+import io.slawatch.LocalCluster;
 import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockOutcome;
@@ -67,6 +69,10 @@ public final class Demo {
     static final Duration GENERATION_WINDOW = Duration.ofHours(1);
 
     static final Duration STATUS_INTERVAL = Duration.ofSeconds(1);
+
+    /** Slots of the demo's MiniCluster: the detection job and the indexer, one slot each. */
+    static final int DEMO_SLOTS = 2;
+
     static final Duration PIPED_STATUS_INTERVAL = Duration.ofSeconds(10);
     static final Duration DRAIN = Duration.ofSeconds(3);
     static final DateTimeFormatter SIMULATED_TIME =
@@ -179,13 +185,23 @@ public final class Demo {
                                 (long)
                                         (EventTime.WATERMARK_INTERVAL.toMillis()
                                                 / settings.speed()))));
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
+        LocalCluster cluster = LocalCluster.start(config, DEMO_SLOTS);
+        StreamExecutionEnvironment env = cluster.environment(config);
         LiveJob.build(env, options, settings.policy(), clock);
         JobClient job = env.executeAsync("slawatch demo");
         JobClients.awaitRunning(job);
+        JobClient indexer = null;
+        if (options.elasticsearch().isPresent()) {
+            StreamExecutionEnvironment indexing = cluster.environment(config);
+            IndexerJob.build(indexing, options);
+            indexer = indexing.executeAsync("slawatch demo indexer");
+            JobClients.awaitRunning(indexer);
+        }
         println("slawatch demo: Flink web UI http://localhost:" + settings.uiPort());
-        println("slawatch demo: job " + job.getJobID());
+        println(
+                "slawatch demo: detection job "
+                        + job.getJobID()
+                        + (indexer == null ? "" : ", indexer job " + indexer.getJobID()));
 
         Thread producer = new Thread(() -> produce(options, clock), "demo-simulator");
         Thread consumer = new Thread(() -> consume(options), "demo-alerts");
@@ -195,17 +211,21 @@ public final class Demo {
         consumer.start();
 
         try {
-            showUntilStopped(clock, job, realDuration);
+            showUntilStopped(clock, job, indexer, realDuration);
         } finally {
             producing.set(false);
             producer.join(TimeUnit.SECONDS.toMillis(10));
             Thread.sleep(DRAIN.toMillis()); // let the last alerts reach the terminal
             consuming = false;
             consumer.join(TimeUnit.SECONDS.toMillis(10));
-            if (!job.getJobStatus().get().isTerminalState()) {
-                job.cancel().get(1, TimeUnit.MINUTES);
+            for (JobClient running : indexer == null ? List.of(job) : List.of(indexer, job)) {
+                if (!running.getJobStatus().get().isTerminalState()) {
+                    running.cancel().get(1, TimeUnit.MINUTES);
+                }
             }
             awaitTermination(job);
+            cluster.close();
+            awaitPortFree();
         }
         clearStatus();
         out.print(summary());
@@ -213,9 +233,14 @@ public final class Demo {
     }
 
     /** The status line every second, until the duration has passed or {@code stop} is set. */
-    private void showUntilStopped(SimulatedClock clock, JobClient job, long realDuration)
+    private void showUntilStopped(
+            SimulatedClock clock, JobClient job, JobClient indexer, long realDuration)
             throws InterruptedException {
-        JobStatusProbe probe = new JobStatusProbe(settings.uiPort(), job.getJobID().toString());
+        JobStatusProbe probe =
+                new JobStatusProbe(
+                        settings.uiPort(),
+                        job.getJobID().toString(),
+                        indexer == null ? null : indexer.getJobID().toString());
         long end =
                 System.currentTimeMillis()
                         + (realDuration == 0 ? Long.MAX_VALUE / 2 : realDuration);
@@ -235,13 +260,17 @@ public final class Demo {
         }
     }
 
-    /** Waits until the cancelled job has ended and its MiniCluster has closed the web UI port. */
+    /** Waits until the cancelled job has ended. */
     private void awaitTermination(JobClient job) throws Exception {
         try {
             job.getJobExecutionResult().get(1, TimeUnit.MINUTES);
         } catch (ExecutionException cancelled) {
             // A cancelled job ends this way; its state was only this demo's.
         }
+    }
+
+    /** Waits until the closed MiniCluster has freed the web UI port. */
+    private void awaitPortFree() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (!portFree(settings.uiPort()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -398,6 +427,10 @@ public final class Demo {
                         figures.watermark().isPresent()
                                 ? OptionalDouble.of(
                                         (now - figures.watermark().getAsLong()) / 1000.0)
+                                : OptionalDouble.empty(),
+                        figures.newestIndexed().isPresent()
+                                ? OptionalDouble.of(
+                                        (now - figures.newestIndexed().getAsLong()) / 1000.0)
                                 : OptionalDouble.empty(),
                         settings.speed());
         status = terminal ? line.fit(width) : line.whole();

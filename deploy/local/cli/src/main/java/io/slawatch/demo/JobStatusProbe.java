@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Reads the running job's gauges and watermark from the Flink REST API (the web UI's), as an
- * operator would: open tickets, running clocks and the SLA operator's watermark.
+ * Reads the running jobs' gauges and watermark from the Flink REST API (the web UI's), as an
+ * operator would: open tickets, running clocks and the SLA operator's watermark from detection; the
+ * newest event time the indexer put in Elasticsearch, when it runs.
  */
 final class JobStatusProbe {
 
@@ -21,21 +22,90 @@ final class JobStatusProbe {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    static final String INDEXER_SINK = "documents to elasticsearch";
+    static final String NEWEST_INDEXED = ".newestIndexedEventTime";
+
     private final String base;
+    private final String indexerBase;
     private String vertex;
     private List<String> gaugeIds;
+    private String sinkVertex;
+    private String newestIndexedId;
 
-    JobStatusProbe(int restPort, String jobId) {
+    /** {@code indexerJobId} null: no indexer runs. */
+    JobStatusProbe(int restPort, String jobId, String indexerJobId) {
         this.base = "http://localhost:" + restPort + "/jobs/" + jobId;
+        this.indexerBase =
+                indexerJobId == null
+                        ? null
+                        : "http://localhost:" + restPort + "/jobs/" + indexerJobId;
     }
 
-    /** The job's figures now; empty values while the job is starting. */
-    record Figures(OptionalLong openTickets, OptionalLong runningClocks, OptionalLong watermark) {
+    /** The jobs' figures now; empty values while a job is starting. */
+    record Figures(
+            OptionalLong openTickets,
+            OptionalLong runningClocks,
+            OptionalLong watermark,
+            OptionalLong newestIndexed) {
         static final Figures UNKNOWN =
-                new Figures(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
+                new Figures(
+                        OptionalLong.empty(),
+                        OptionalLong.empty(),
+                        OptionalLong.empty(),
+                        OptionalLong.empty());
     }
 
     Figures read() {
+        Figures detection = readDetection();
+        return new Figures(
+                detection.openTickets(),
+                detection.runningClocks(),
+                detection.watermark(),
+                readNewestIndexed());
+    }
+
+    /** The newest event time in Elasticsearch, the maximum over the sink's subtasks. */
+    private OptionalLong readNewestIndexed() {
+        if (indexerBase == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            if (sinkVertex == null) {
+                for (JsonNode candidate : get(indexerBase, "").get("vertices")) {
+                    if (candidate.get("name").asText().contains(INDEXER_SINK)) {
+                        sinkVertex = candidate.get("id").asText();
+                    }
+                }
+            }
+            if (sinkVertex != null && newestIndexedId == null) {
+                for (JsonNode metric :
+                        get(indexerBase, "/vertices/" + sinkVertex + "/subtasks/metrics")) {
+                    if (metric.get("id").asText().endsWith(NEWEST_INDEXED)) {
+                        newestIndexedId = metric.get("id").asText();
+                    }
+                }
+            }
+            if (newestIndexedId == null) {
+                return OptionalLong.empty();
+            }
+            for (JsonNode metric :
+                    get(
+                            indexerBase,
+                            "/vertices/"
+                                    + sinkVertex
+                                    + "/subtasks/metrics?agg=max&get="
+                                    + newestIndexedId.replace(" ", "%20"))) {
+                if (metric.has("max")) {
+                    return OptionalLong.of((long) metric.get("max").asDouble());
+                }
+            }
+            return OptionalLong.empty();
+        } catch (Exception notYet) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private Figures readDetection() {
         try {
             if (vertex == null) {
                 for (JsonNode candidate : get("").get("vertices")) {
@@ -82,16 +152,21 @@ final class JobStatusProbe {
                     running < 0 ? OptionalLong.empty() : OptionalLong.of(running),
                     watermark <= 0 || watermark == Long.MAX_VALUE
                             ? OptionalLong.empty()
-                            : OptionalLong.of(watermark));
+                            : OptionalLong.of(watermark),
+                    OptionalLong.empty());
         } catch (Exception notYet) {
             return Figures.UNKNOWN;
         }
     }
 
     private JsonNode get(String path) throws Exception {
+        return get(base, path);
+    }
+
+    private JsonNode get(String job, String path) throws Exception {
         HttpResponse<String> response =
                 http.send(
-                        HttpRequest.newBuilder(URI.create(base + path))
+                        HttpRequest.newBuilder(URI.create(job + path))
                                 .timeout(Duration.ofSeconds(2))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -16,6 +16,8 @@ import java.util.OptionalLong;
  * @param simulatedTime the simulated clock, already formatted
  * @param eventsPerSecond events produced in the last real second
  * @param watermarkLagSeconds simulated seconds event time is behind the simulated clock
+ * @param freshnessSeconds simulated seconds the dashboards are behind the simulated clock: the
+ *     clock minus the newest event time indexed
  * @param speed how many times faster simulated time runs
  */
 record StatusLine(
@@ -25,6 +27,7 @@ record StatusLine(
         OptionalLong runningClocks,
         Map<AlertKind, Long> alerts,
         OptionalDouble watermarkLagSeconds,
+        OptionalDouble freshnessSeconds,
         double speed) {
 
     static final String SEPARATOR = " | ";
@@ -63,7 +66,8 @@ record StatusLine(
         figures.add(eventsPerSecond + " events/s");
         figures.add("open " + known(openTickets) + " tickets");
         figures.add(count(AlertKind.BREACHED) + " breached");
-        figures.add("event-time lag " + lag());
+        figures.add("event-time lag " + seconds(watermarkLagSeconds));
+        figures.add("dashboards " + seconds(freshnessSeconds) + " behind");
         figures.add(known(runningClocks) + " clocks running");
         for (AlertKind kind : List.of(AlertKind.AT_RISK, AlertKind.ESCALATED)) {
             figures.add(count(kind) + " " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' '));
@@ -77,11 +81,11 @@ record StatusLine(
         return alerts.getOrDefault(kind, 0L);
     }
 
-    private String lag() {
-        if (watermarkLagSeconds.isEmpty()) {
+    private String seconds(OptionalDouble simulatedSeconds) {
+        if (simulatedSeconds.isEmpty()) {
             return "…";
         }
-        double simulated = watermarkLagSeconds.getAsDouble();
+        double simulated = simulatedSeconds.getAsDouble();
         return speed == 1
                 ? String.format(Locale.ROOT, "%.0f s", simulated)
                 : String.format(

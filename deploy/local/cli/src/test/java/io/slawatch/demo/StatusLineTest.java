@@ -23,6 +23,7 @@ class StatusLineTest {
                             AlertKind.MET_LATE, 12L,
                             AlertKind.RETRACTED, 2L),
                     OptionalDouble.of(182),
+                    OptionalDouble.of(600),
                     60);
 
     @Test
@@ -39,8 +40,8 @@ class StatusLineTest {
         assertThat(wide)
                 .isEqualTo(
                         "sim 2026-11-23 10:42:07 | 1234 events/s | open 5678 tickets | 41 breached"
-                                + " | event-time lag 182 s sim (3.0 s real) | 9012 clocks running"
-                                + " | 310 at risk");
+                                + " | event-time lag 182 s sim (3.0 s real)"
+                                + " | dashboards 600 s sim (10.0 s real) behind");
         assertThat(wide.length()).isLessThan(160);
     }
 
@@ -54,7 +55,8 @@ class StatusLineTest {
         assertThat(BUSY_DEMO.whole())
                 .isEqualTo(
                         "sim 2026-11-23 10:42:07 | 1234 events/s | open 5678 tickets | 41 breached"
-                                + " | event-time lag 182 s sim (3.0 s real) | 9012 clocks running"
+                                + " | event-time lag 182 s sim (3.0 s real)"
+                                + " | dashboards 600 s sim (10.0 s real) behind | 9012 clocks running"
                                 + " | 310 at risk | 7 escalated | 12 met late | 2 retracted");
     }
 
@@ -68,12 +70,14 @@ class StatusLineTest {
                         OptionalLong.empty(),
                         Map.of(),
                         OptionalDouble.empty(),
+                        OptionalDouble.empty(),
                         1);
 
         assertThat(starting.whole())
                 .isEqualTo(
                         "sim 2026-11-23 10:42:07 | 0 events/s | open … tickets | 0 breached"
-                                + " | event-time lag … | … clocks running | 0 at risk"
+                                + " | event-time lag … | dashboards … behind | … clocks running"
+                                + " | 0 at risk"
                                 + " | 0 escalated | 0 met late | 0 retracted");
     }
 }

@@ -27,6 +27,7 @@ class DeploymentFilesTest {
     static final Path ROOT = Checkout.ROOT;
     static final Path COMPOSE = ROOT.resolve("deploy/compose/docker-compose.yml");
     static final Path FLINK_DEPLOYMENT = ROOT.resolve("deploy/k8s/flinkdeployment.yaml");
+    static final Path INDEXER_DEPLOYMENT = ROOT.resolve("deploy/k8s/flinkdeployment-indexer.yaml");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     static String pomProperty(String name) throws IOException {
@@ -89,8 +90,22 @@ class DeploymentFilesTest {
         List<String> names = new ArrayList<>();
         services.fieldNames().forEachRemaining(names::add);
         assertThat(names)
-                .containsExactly("kafka", "elasticsearch", "jobmanager", "taskmanager", "grafana");
+                .containsExactly(
+                        "kafka",
+                        "elasticsearch",
+                        "jobmanager",
+                        "taskmanager",
+                        "indexer-jobmanager",
+                        "indexer-taskmanager",
+                        "grafana");
         assertThat(unknownOptions(services.at("/jobmanager/command"))).isEmpty();
+        assertThat(unknownOptions(services.at("/indexer-jobmanager/command"))).isEmpty();
+        assertThat(services.at("/jobmanager/command").toString())
+                .as("detection writes only to Kafka")
+                .contains("io.slawatch.LiveJob")
+                .doesNotContain("--elasticsearch");
+        assertThat(services.at("/indexer-jobmanager/command").toString())
+                .contains("io.slawatch.IndexerJob", "--elasticsearch");
         assertThat(services.at("/grafana/volumes").toString())
                 .contains("../../dashboards/provisioning:/etc/grafana/provisioning")
                 .contains("../../dashboards:/etc/slawatch/dashboards");
@@ -108,9 +123,24 @@ class DeploymentFilesTest {
                 .doesNotContain("--checkpoint-dir", "--parallelism", "--checkpoint-interval");
         assertThat(deployment.at("/spec/flinkConfiguration/high-availability.type").asText())
                 .isEqualTo("kubernetes");
-        assertThat(deployment.toString())
+        assertThat(deployment.at("/spec/job/args").toString())
+                .as("detection writes only to Kafka")
+                .doesNotContain("--elasticsearch");
+
+        JsonNode indexer = YAML.readTree(INDEXER_DEPLOYMENT.toFile());
+        assertThat(indexer.at("/spec/image")).isEqualTo(deployment.at("/spec/image"));
+        assertThat(indexer.at("/spec/job/jarURI")).isEqualTo(deployment.at("/spec/job/jarURI"));
+        assertThat(indexer.at("/spec/job/entryClass").asText()).isEqualTo("io.slawatch.IndexerJob");
+        assertThat(indexer.at("/spec/job/upgradeMode").asText()).isEqualTo("savepoint");
+        assertThat(unknownOptions(indexer.at("/spec/job/args"))).isEmpty();
+        assertThat(indexer.at("/spec/job/args").toString()).contains("--elasticsearch");
+        assertThat(indexer.toString())
                 .as("credentials come from Secrets")
                 .contains("secretKeyRef")
+                .doesNotContainIgnoringCase("password=");
+        assertThat(deployment.toString())
+                .as("credentials come from Secrets")
+                .contains("secretName")
                 .doesNotContainIgnoringCase("password=");
     }
 

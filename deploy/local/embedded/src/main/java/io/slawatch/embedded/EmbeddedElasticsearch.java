@@ -160,6 +160,32 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         awaitReady();
     }
 
+    /**
+     * Freezes every process of this Elasticsearch with SIGSTOP: its sockets stay open but nothing
+     * answers, as when a machine hangs (unlike {@link #stop}, where connections are refused).
+     * {@link #thaw} ends it.
+     */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Resumes a {@link #freeze frozen} Elasticsearch with SIGCONT. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    /** Sends {@code signal} to the launched process and all its descendants (the server JVM). */
+    private void signal(String signal) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants())
+                .forEach(handle -> command.add(String.valueOf(handle.pid())));
+        Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes());
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + signal + " failed: " + output.strip());
+        }
+    }
+
     /** True once the process has exited and its directories are gone. */
     public boolean isStopped() {
         return !process.isAlive() && !Files.exists(workDirectory);

@@ -1,0 +1,36 @@
+package io.slawatch.index;
+
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.serde.Json;
+import io.slawatch.sink.IndexedDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * A record of one of the indexer's topics: the document it becomes ({@code index}, {@code id} and
+ * its JSON {@code source}), or, when it is not a document of its topic's kind, the quarantine
+ * record that says why.
+ */
+public record TopicDocument(String index, String id, String source, QuarantineRecord unreadable) {
+
+    public static TopicDocument of(String index, String id, String source) {
+        return new TopicDocument(index, id, source, null);
+    }
+
+    public static TopicDocument unreadable(QuarantineRecord why) {
+        return new TopicDocument(null, null, null, why);
+    }
+
+    public boolean readable() {
+        return unreadable == null;
+    }
+
+    /** The document the sink sends. */
+    public IndexedDocument indexed() {
+        try {
+            return new IndexedDocument(index, id, Json.mapper().readTree(source));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a readable document's source is JSON", e);
+        }
+    }
+}

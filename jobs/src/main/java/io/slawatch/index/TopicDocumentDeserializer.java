@@ -1,0 +1,97 @@
+package io.slawatch.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.model.QuarantineReason;
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.model.RawEvent;
+import io.slawatch.serde.Json;
+import io.slawatch.sink.ElasticsearchIndices;
+import io.slawatch.sink.IndexedDocument;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Reads the records of one of the detection job's output topics as Elasticsearch documents. It
+ * never fails: a record that is not a document of its topic's kind becomes a quarantine record with
+ * its topic, partition and offset.
+ */
+public final class TopicDocumentDeserializer
+        implements KafkaRecordDeserializationSchema<TopicDocument> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final IndexedTopic kind;
+
+    public TopicDocumentDeserializer(IndexedTopic kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<TopicDocument> out) {
+        out.collect(read(record.topic(), record.partition(), record.offset(), record.value()));
+    }
+
+    /** The document a record holds, or why it holds none. */
+    public TopicDocument read(String topic, int partition, long offset, byte[] value) {
+        RawEvent raw = new RawEvent(topic, partition, offset, value == null ? new byte[0] : value);
+        String text;
+        try {
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(raw.payload()))
+                            .toString();
+        } catch (CharacterCodingException e) {
+            return unreadable(raw, null, QuarantineReason.NOT_UTF8, "not UTF-8 text");
+        }
+        JsonNode json;
+        try {
+            json = Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            return unreadable(raw, text, QuarantineReason.MALFORMED_JSON, e.getOriginalMessage());
+        }
+        if (!(json instanceof ObjectNode object)) {
+            return unreadable(raw, text, QuarantineReason.MALFORMED_JSON, "not a JSON object");
+        }
+        if (kind == IndexedTopic.STATS) {
+            try {
+                IndexedDocument document = ElasticsearchIndices.statsDocument(object);
+                return TopicDocument.of(
+                        document.index(), document.id(), document.source().toString());
+            } catch (IllegalArgumentException e) {
+                return unreadable(raw, text, QuarantineReason.BAD_VALUE, e.getMessage());
+            }
+        }
+        JsonNode id = object.get(kind.idField());
+        if (id == null || !id.isTextual() || id.asText().isEmpty()) {
+            return unreadable(
+                    raw,
+                    text,
+                    QuarantineReason.MISSING_FIELD,
+                    "a record of " + topic + " needs a text '" + kind.idField() + "'");
+        }
+        return TopicDocument.of(kind.index(), id.asText(), text);
+    }
+
+    private static TopicDocument unreadable(
+            RawEvent raw, String text, QuarantineReason reason, String detail) {
+        return TopicDocument.unreadable(
+                QuarantineRecord.ofInput(
+                        raw, text, reason, detail, Clock.systemUTC().instant(), null, null));
+    }
+
+    @Override
+    public TypeInformation<TopicDocument> getProducedType() {
+        return TypeInformation.of(TopicDocument.class);
+    }
+}

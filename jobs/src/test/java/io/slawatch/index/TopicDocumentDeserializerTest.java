@@ -1,0 +1,68 @@
+package io.slawatch.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slawatch.model.QuarantineReason;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TopicDocumentDeserializerTest {
+
+    static final String CLOCK_VIEW =
+            "{\"clockId\":\"T-1:RESPONSE:1\",\"ticketId\":\"T-1\",\"status\":\"RUNNING\"}";
+    static final String MINUTE_BUCKET =
+            "{\"id\":\"2026-11-23T01:00:00Z:PHONE:URGENT\",\"grain\":\"MINUTE\","
+                    + "\"bucket\":\"2026-11-23T01:00:00Z\",\"ticketsCreated\":2}";
+
+    static TopicDocument read(IndexedTopic kind, String value) {
+        return read(kind, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static TopicDocument read(IndexedTopic kind, byte[] value) {
+        return new TopicDocumentDeserializer(kind).read("slawatch.x", 0, 42, value);
+    }
+
+    @Test
+    void shouldIndexAClockViewWholeUnderItsClockId() {
+        assertThat(read(IndexedTopic.CLOCKS, CLOCK_VIEW))
+                .isEqualTo(TopicDocument.of("slawatch-clocks", "T-1:RESPONSE:1", CLOCK_VIEW));
+    }
+
+    @Test
+    void shouldIndexAStatisticsBucketInItsGrainsIndexWithoutItsIdAndGrain() {
+        assertThat(read(IndexedTopic.STATS, MINUTE_BUCKET))
+                .isEqualTo(
+                        TopicDocument.of(
+                                "slawatch-stats-1m",
+                                "2026-11-23T01:00:00Z:PHONE:URGENT",
+                                "{\"bucket\":\"2026-11-23T01:00:00Z\",\"ticketsCreated\":2}"));
+    }
+
+    @Test
+    void shouldQuarantineWhatIsNoDocumentOfItsTopicWithItsPosition() {
+        TopicDocument noId = read(IndexedTopic.ALERTS, CLOCK_VIEW);
+        assertThat(noId.readable()).isFalse();
+        assertThat(noId.unreadable().reason()).isEqualTo(QuarantineReason.MISSING_FIELD);
+        assertThat(noId.unreadable().detail())
+                .isEqualTo("a record of slawatch.x needs a text 'alertId'");
+        assertThat(noId.unreadable().payload()).isEqualTo(CLOCK_VIEW);
+        assertThat(noId.unreadable().topic()).isEqualTo("slawatch.x");
+        assertThat(noId.unreadable().offset()).isEqualTo(42L);
+
+        assertThat(read(IndexedTopic.CLOCKS, "{\"clockId\":").unreadable().reason())
+                .isEqualTo(QuarantineReason.MALFORMED_JSON);
+        assertThat(read(IndexedTopic.CLOCKS, "[1]").unreadable().reason())
+                .isEqualTo(QuarantineReason.MALFORMED_JSON);
+        assertThat(read(IndexedTopic.CLOCKS, new byte[] {(byte) 0xff}).unreadable().reason())
+                .isEqualTo(QuarantineReason.NOT_UTF8);
+        assertThat(
+                        read(IndexedTopic.STATS, MINUTE_BUCKET.replace("MINUTE", "WEEK"))
+                                .unreadable()
+                                .detail())
+                .isEqualTo(
+                        "unknown statistics grain 'WEEK'; one of [MINUTE, TECHNICIAN_HOUR,"
+                                + " AGENT_DAY]");
+        assertThat(read(IndexedTopic.CLOCKS, (byte[]) null).unreadable().reason())
+                .isEqualTo(QuarantineReason.MALFORMED_JSON);
+    }
+}

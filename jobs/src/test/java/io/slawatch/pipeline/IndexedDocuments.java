@@ -1,0 +1,97 @@
+package io.slawatch.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.JobOptions;
+import io.slawatch.index.IndexedTopic;
+import io.slawatch.index.TopicDocument;
+import io.slawatch.index.TopicDocumentDeserializer;
+import io.slawatch.serde.Json;
+import io.slawatch.sink.ElasticsearchIndices;
+import io.slawatch.testkit.Http;
+import io.slawatch.testkit.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * What Elasticsearch holds, and what it must hold once the indexer caught up: the latest document
+ * per index and {@code _id} on the topics the indexer reads. Both keyed {@code index/_id}.
+ */
+final class IndexedDocuments {
+
+    private IndexedDocuments() {}
+
+    /** Every slawatch document in Elasticsearch, each read once. */
+    static Map<String, JsonNode> inElasticsearch(Http http) throws Exception {
+        http.call("POST", "/slawatch-*/_refresh", null);
+        Map<String, JsonNode> documents = new TreeMap<>();
+        for (String index : ElasticsearchIndices.TEMPLATES) {
+            long count = ElasticsearchSinkITCase.countOrZero(http, index);
+            if (count == 0) {
+                continue;
+            }
+            int read = 0;
+            JsonNode page =
+                    Json.mapper()
+                            .readTree(
+                                    http.call(
+                                            "POST",
+                                            "/" + index + "/_search?scroll=1m",
+                                            "{\"size\":10000,\"sort\":[\"_doc\"]}"));
+            while (page.at("/hits/hits").size() > 0) {
+                for (JsonNode hit : page.at("/hits/hits")) {
+                    documents.put(index + "/" + hit.get("_id").asText(), hit.get("_source"));
+                    read++;
+                }
+                page =
+                        Json.mapper()
+                                .readTree(
+                                        http.call(
+                                                "POST",
+                                                "/_search/scroll",
+                                                "{\"scroll\":\"1m\",\"scroll_id\":\""
+                                                        + page.get("_scroll_id").asText()
+                                                        + "\"}"));
+            }
+            http.call(
+                    "DELETE",
+                    "/_search/scroll",
+                    "{\"scroll_id\":\"" + page.get("_scroll_id").asText() + "\"}");
+            assertThat(read).as(index + ": one hit per document").isEqualTo(count);
+        }
+        return documents;
+    }
+
+    /** The latest document per index and id on the alerts, clocks and stats topics. */
+    static Map<String, JsonNode> onTopics(String bootstrap, JobOptions options) throws Exception {
+        Map<String, JsonNode> documents = new TreeMap<>();
+        read(bootstrap, options.alertsTopic(), IndexedTopic.ALERTS, documents);
+        read(bootstrap, options.clocksTopic(), IndexedTopic.CLOCKS, documents);
+        read(bootstrap, options.statsTopic(), IndexedTopic.STATS, documents);
+        return documents;
+    }
+
+    private static void read(
+            String bootstrap, String topic, IndexedTopic kind, Map<String, JsonNode> documents)
+            throws Exception {
+        TopicDocumentDeserializer deserializer = new TopicDocumentDeserializer(kind);
+        try (TopicReader reader = new TopicReader(bootstrap, topic)) {
+            for (ConsumerRecord<String, String> record : reader.readToEnd(Duration.ofMinutes(2))) {
+                TopicDocument document =
+                        deserializer.read(
+                                topic,
+                                record.partition(),
+                                record.offset(),
+                                record.value().getBytes(StandardCharsets.UTF_8));
+                assertThat(document.readable()).as(record.value()).isTrue();
+                documents.put(
+                        document.index() + "/" + document.id(),
+                        Json.mapper().readTree(document.source()));
+            }
+        }
+    }
+}
