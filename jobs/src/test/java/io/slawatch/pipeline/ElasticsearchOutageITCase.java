@@ -119,8 +119,10 @@ class ElasticsearchOutageITCase {
                 () -> ElasticsearchSinkITCase.countOrZero(http, ElasticsearchIndices.CLOCKS),
                 count -> count > 0,
                 Duration.ofMinutes(2));
-        elasticsearch.stop();
+        // Frozen at once, so the outage begins mid-run however fast the job is; then gone.
+        elasticsearch.freeze();
         assertThat(job.getJobStatus().get()).as("stopped mid-run").isEqualTo(JobStatus.RUNNING);
+        elasticsearch.crash();
         long outageEnds = System.nanoTime() + OUTAGE.toNanos();
         assertThat(
                         Await.until(

@@ -151,6 +151,17 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills every process of this Elasticsearch with SIGKILL, as a machine losing power: an outage
+     * that begins at once (a frozen Elasticsearch too), ended by {@link #restart}.
+     */
+    public void crash() throws IOException, InterruptedException {
+        signal("KILL");
+        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IOException("Elasticsearch outlived SIGKILL for " + STOP_TIMEOUT);
+        }
+    }
+
     /** Starts the stopped process again on the same data and ports and waits until it answers. */
     public void restart() throws IOException, InterruptedException {
         if (process.isAlive()) {
