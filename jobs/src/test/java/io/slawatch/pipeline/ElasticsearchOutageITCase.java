@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slawatch.JobClients;
 import io.slawatch.embedded.EmbeddedElasticsearch;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchClients;
@@ -115,25 +116,32 @@ class ElasticsearchOutageITCase {
 
         reset(http, url);
         JobClient job = ElasticsearchSinkITCase.replayIntoElasticsearch(url, input);
-        Await.until(
-                () -> ElasticsearchSinkITCase.countOrZero(http, ElasticsearchIndices.CLOCKS),
-                count -> count > 0,
-                Duration.ofMinutes(2));
-        // Frozen at once, so the outage begins mid-run however fast the job is; then gone.
-        elasticsearch.freeze();
-        assertThat(job.getJobStatus().get()).as("stopped mid-run").isEqualTo(JobStatus.RUNNING);
-        elasticsearch.crash();
-        long outageEnds = System.nanoTime() + OUTAGE.toNanos();
-        assertThat(
-                        Await.until(
-                                () -> job.getJobStatus().get(),
-                                status ->
-                                        status != JobStatus.RUNNING
-                                                || System.nanoTime() >= outageEnds,
-                                OUTAGE.plusSeconds(5)))
-                .as("retrying, not failed, through the whole outage")
-                .isEqualTo(JobStatus.RUNNING);
-        elasticsearch.restart();
+        try {
+            // Frozen the moment the job runs, however fast it indexes (some of its first bulks may
+            // be
+            // in): the outage begins mid-run. Then gone.
+            JobClients.awaitRunning(job);
+            elasticsearch.freeze();
+            assertThat(job.getJobStatus().get()).as("stopped mid-run").isEqualTo(JobStatus.RUNNING);
+            elasticsearch.crash();
+            long outageEnds = System.nanoTime() + OUTAGE.toNanos();
+            assertThat(
+                            Await.until(
+                                    () -> job.getJobStatus().get(),
+                                    status ->
+                                            status != JobStatus.RUNNING
+                                                    || System.nanoTime() >= outageEnds,
+                                    OUTAGE.plusSeconds(5)))
+                    .as("retrying, not failed, through the whole outage")
+                    .isEqualTo(JobStatus.RUNNING);
+        } finally {
+            // The outage ends; a failure before the crash must not leave it frozen either.
+            if (elasticsearch.running()) {
+                elasticsearch.thaw();
+            } else {
+                elasticsearch.restart();
+            }
+        }
         job.getJobExecutionResult().get(5, TimeUnit.MINUTES);
 
         Map<String, JsonNode> afterOutage = IndexedDocuments.inElasticsearch(http);

@@ -162,6 +162,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
     }
 
+    /** Whether the process is alive (frozen counts as alive). */
+    public boolean running() {
+        return process.isAlive();
+    }
+
     /** Starts the stopped process again on the same data and ports and waits until it answers. */
     public void restart() throws IOException, InterruptedException {
         if (process.isAlive()) {
