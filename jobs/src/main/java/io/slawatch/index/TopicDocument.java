@@ -7,28 +7,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * A record of one of the indexer's topics: the document it becomes ({@code index}, {@code id} and
- * its JSON {@code source}), or, when it is not a document of its topic's kind, the quarantine
- * record that says why.
+ * A record of one of the indexer's topics: the document it becomes ({@code index}, {@code id}, its
+ * JSON {@code source}, and its record's {@code offset}, which versions it), or, when it is not a
+ * document of its topic's kind, the quarantine record that says why.
  */
-public record TopicDocument(String index, String id, String source, QuarantineRecord unreadable) {
+public record TopicDocument(
+        String index, String id, String source, long offset, QuarantineRecord unreadable) {
 
-    public static TopicDocument of(String index, String id, String source) {
-        return new TopicDocument(index, id, source, null);
+    public static TopicDocument of(String index, String id, String source, long offset) {
+        return new TopicDocument(index, id, source, offset, null);
     }
 
     public static TopicDocument unreadable(QuarantineRecord why) {
-        return new TopicDocument(null, null, null, why);
+        return new TopicDocument(null, null, null, -1, why);
     }
 
     public boolean readable() {
         return unreadable == null;
     }
 
-    /** The document the sink sends. */
+    /** The document the sink sends, versioned by its offset. */
     public IndexedDocument indexed() {
         try {
-            return new IndexedDocument(index, id, Json.mapper().readTree(source));
+            return new IndexedDocument(index, id, Json.mapper().readTree(source), offset);
         } catch (IOException e) {
             throw new UncheckedIOException("a readable document's source is JSON", e);
         }

@@ -67,7 +67,7 @@ public final class TopicDocumentDeserializer
             try {
                 IndexedDocument document = ElasticsearchIndices.statsDocument(object);
                 return TopicDocument.of(
-                        document.index(), document.id(), document.source().toString());
+                        document.index(), document.id(), document.source().toString(), offset);
             } catch (IllegalArgumentException e) {
                 return unreadable(raw, text, QuarantineReason.BAD_VALUE, e.getMessage());
             }
@@ -80,7 +80,7 @@ public final class TopicDocumentDeserializer
                     QuarantineReason.MISSING_FIELD,
                     "a record of " + topic + " needs a text '" + kind.idField() + "'");
         }
-        return TopicDocument.of(kind.index(), id.asText(), text);
+        return TopicDocument.of(kind.index(), id.asText(), text, offset);
     }
 
     private static TopicDocument unreadable(

@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one bulk response says of each document of its request: indexed, to be sent again (HTTP 429
- * or 5xx: Elasticsearch may take it later), or refused for good (a mapping error, a bad document),
- * with Elasticsearch's status and reason.
+ * What one bulk response says of each document of its request: indexed, superseded (a versioned
+ * document older than the one indexed: 409, nothing to do), to be sent again (HTTP 429 or 5xx:
+ * Elasticsearch may take it later), or refused for good (a mapping error, a bad document), with
+ * Elasticsearch's status and reason.
  */
-record BulkOutcome(int sent, List<IndexedDocument> retry, List<Refusal> refused) {
+record BulkOutcome(int sent, int superseded, List<IndexedDocument> retry, List<Refusal> refused) {
 
     /** A document Elasticsearch will never take, and why. */
     record Refusal(IndexedDocument document, int status, String reason) {}
@@ -26,18 +27,21 @@ record BulkOutcome(int sent, List<IndexedDocument> retry, List<Refusal> refused)
                     items.size() + " bulk response items for " + documents.size() + " documents");
         }
         int sent = 0;
+        int superseded = 0;
         List<IndexedDocument> retry = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             BulkResponseItem item = items.get(i);
             if (item.error() == null) {
                 sent++;
+            } else if (item.status() == 409 && documents.get(i).version() != null) {
+                superseded++;
             } else if (retryable(item.status())) {
                 retry.add(documents.get(i));
             } else {
                 refused.add(new Refusal(documents.get(i), item.status(), item.error().reason()));
             }
         }
-        return new BulkOutcome(sent, List.copyOf(retry), List.copyOf(refused));
+        return new BulkOutcome(sent, superseded, List.copyOf(retry), List.copyOf(refused));
     }
 }

@@ -2,6 +2,7 @@ package io.slawatch.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     private final Counter rejected;
     private final Counter retries;
     private final Counter replaced;
+    private final Counter superseded;
     private final Counter recordsSent;
     private final Counter sendErrors;
     private final ExecutorService sender;
@@ -103,6 +105,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         this.rejected = metrics.counter("documentsRejected");
         this.retries = metrics.counter("bulkRetries");
         this.replaced = metrics.counter("documentsReplacedInBuffer");
+        this.superseded = metrics.counter("documentsSuperseded");
         // Flink's standard sink metrics, beside slawatch's own.
         this.recordsSent = metrics.getNumRecordsSendCounter();
         this.sendErrors = metrics.getNumRecordsSendErrorsCounter();
@@ -209,16 +212,25 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
                             BulkOperation.of(
                                     op ->
                                             op.index(
-                                                    index ->
-                                                            index.index(document.index())
-                                                                    .id(document.id())
-                                                                    .document(document.source()))));
+                                                    index -> {
+                                                        index.index(document.index())
+                                                                .id(document.id())
+                                                                .document(document.source());
+                                                        if (document.version() != null) {
+                                                            index.version(document.version())
+                                                                    .versionType(
+                                                                            VersionType
+                                                                                    .ExternalGte);
+                                                        }
+                                                        return index;
+                                                    })));
                 }
                 long started = System.nanoTime();
                 BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
                 lastSendNanos = System.nanoTime() - started;
                 BulkOutcome outcome = BulkOutcome.of(pending, response.items());
                 sent.inc(outcome.sent());
+                superseded.inc(outcome.superseded());
                 recordsSent.inc(outcome.sent());
                 for (BulkOutcome.Refusal refusal : outcome.refused()) {
                     rejected.inc();

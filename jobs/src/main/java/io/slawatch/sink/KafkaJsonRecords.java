@@ -11,6 +11,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Writes records as JSON to one topic, each under its key: the ticket for alerts, outcomes and
  * quarantine (a ticket's records stay in order), the document id for clock views and statistics (a
  * compacted topic keeps the latest per key).
+ *
+ * <p>A record's Kafka timestamp is when it was written, not its event time: consumers measure
+ * delivery from it, and a topic's time-based retention must not delete alerts of replayed history
+ * (a month-old deadline) the moment they are written. Event time is in the record itself.
  */
 public final class KafkaJsonRecords<T> implements KafkaRecordSerializationSchema<T> {
 
@@ -42,7 +46,7 @@ public final class KafkaJsonRecords<T> implements KafkaRecordSerializationSchema
             return new ProducerRecord<>(
                     topic,
                     null,
-                    timestamp,
+                    null,
                     keyText == null ? null : keyText.getBytes(StandardCharsets.UTF_8),
                     Json.mapper().writeValueAsBytes(value.apply(element)));
         } catch (JsonProcessingException e) {

@@ -25,7 +25,7 @@ class TopicDocumentDeserializerTest {
     @Test
     void shouldIndexAClockViewWholeUnderItsClockId() {
         assertThat(read(IndexedTopic.CLOCKS, CLOCK_VIEW))
-                .isEqualTo(TopicDocument.of("slawatch-clocks", "T-1:RESPONSE:1", CLOCK_VIEW));
+                .isEqualTo(TopicDocument.of("slawatch-clocks", "T-1:RESPONSE:1", CLOCK_VIEW, 42));
     }
 
     @Test
@@ -35,7 +35,8 @@ class TopicDocumentDeserializerTest {
                         TopicDocument.of(
                                 "slawatch-stats-1m",
                                 "2026-11-23T01:00:00Z:PHONE:URGENT",
-                                "{\"bucket\":\"2026-11-23T01:00:00Z\",\"ticketsCreated\":2}"));
+                                "{\"bucket\":\"2026-11-23T01:00:00Z\",\"ticketsCreated\":2}",
+                                42));
     }
 
     @Test

@@ -150,18 +150,7 @@ class ClusterITCase {
                     .as("the jobs failed over when their TaskManager died")
                     .isPositive();
 
-            @SuppressWarnings("unchecked")
-            Map<String, JsonNode>[] last = new Map[2];
-            Await.until(
-                    () -> {
-                        last[0] = IndexedDocuments.onTopics(bootstrap, options);
-                        last[1] = IndexedDocuments.inElasticsearch(http);
-                        return last[0].equals(last[1]);
-                    },
-                    same -> same,
-                    SETTLE);
-            assertThat(last[1].keySet()).isEqualTo(last[0].keySet());
-            assertThat(last[1]).isEqualTo(last[0]);
+            IndexedDocuments.assertIndexedAsOnTopics(bootstrap, options, http, 0, SETTLE);
             cluster.cancel(indexer);
             cluster.cancel(detection);
         }

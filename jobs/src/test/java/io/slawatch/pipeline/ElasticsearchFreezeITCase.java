@@ -2,7 +2,6 @@ package io.slawatch.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.JobOptions;
 import io.slawatch.embedded.EmbeddedElasticsearch;
 import io.slawatch.model.Alert;
@@ -118,19 +117,8 @@ class ElasticsearchFreezeITCase {
             loading.set(false);
             load.join();
 
-            @SuppressWarnings("unchecked")
-            Map<String, JsonNode>[] last = new Map[2];
-            Await.until(
-                    () -> {
-                        last[0] = IndexedDocuments.onTopics(bootstrap, options);
-                        last[1] = IndexedDocuments.inElasticsearch(http);
-                        return last[0].equals(last[1]);
-                    },
-                    same -> same,
-                    Duration.ofMinutes(5));
-            assertThat(last[1].keySet()).isEqualTo(last[0].keySet());
-            assertThat(last[1]).isEqualTo(last[0]);
-            assertThat(last[0]).hasSizeGreaterThan(EVENTS_PER_SECOND * 20);
+            IndexedDocuments.assertIndexedAsOnTopics(
+                    bootstrap, options, http, EVENTS_PER_SECOND * 20, Duration.ofMinutes(5));
         } finally {
             loading.set(false);
             indexer.cancel().get();

@@ -9,6 +9,7 @@ import io.slawatch.index.TopicDocument;
 import io.slawatch.index.TopicDocumentDeserializer;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchIndices;
+import io.slawatch.testkit.Await;
 import io.slawatch.testkit.Http;
 import io.slawatch.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,37 @@ final class IndexedDocuments {
             assertThat(read).as(index + ": one hit per document").isEqualTo(count);
         }
         return documents;
+    }
+
+    /**
+     * Waits until Elasticsearch holds exactly the latest document per id of the topics, more than
+     * {@code moreThan} of them, and asserts it (each document whole); returns them.
+     */
+    static Map<String, JsonNode> assertIndexedAsOnTopics(
+            String bootstrap, JobOptions options, Http http, long moreThan, Duration deadline)
+            throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, JsonNode>[] last = new Map[2];
+        Await.until(
+                () -> {
+                    last[0] = onTopics(bootstrap, options);
+                    last[1] = inElasticsearch(http);
+                    return last[0].size() > moreThan && last[0].equals(last[1]);
+                },
+                same -> same,
+                deadline);
+        assertThat((long) last[0].size()).as("documents").isGreaterThan(moreThan);
+        assertThat(last[1].keySet()).isEqualTo(last[0].keySet());
+        Map<String, String> differing = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> onTopic : last[0].entrySet()) {
+            JsonNode indexed = last[1].get(onTopic.getKey());
+            if (!onTopic.getValue().equals(indexed) && differing.size() < 3) {
+                differing.put(
+                        onTopic.getKey(), "topic " + onTopic.getValue() + " index " + indexed);
+            }
+        }
+        assertThat(differing).as("documents unlike the latest on their topic").isEmpty();
+        return last[0];
     }
 
     /** The latest document per index and id on the alerts, clocks and stats topics. */

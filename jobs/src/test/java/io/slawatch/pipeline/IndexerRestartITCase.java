@@ -2,7 +2,6 @@ package io.slawatch.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.JobOptions;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.testkit.Await;
@@ -15,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -68,19 +66,9 @@ class IndexerRestartITCase {
                     events.subList(events.size() / 2, events.size()));
             JobClient second = LivePipelineITCase.startIndexer(options);
             try {
-                @SuppressWarnings("unchecked")
-                Map<String, JsonNode>[] last = new Map[2];
-                Await.until(
-                        () -> {
-                            last[0] = IndexedDocuments.onTopics(bootstrap, options);
-                            last[1] = IndexedDocuments.inElasticsearch(http);
-                            return last[0].size() > indexedBeforeRestart && last[0].equals(last[1]);
-                        },
-                        same -> same,
-                        Duration.ofMinutes(3));
                 assertThat(indexedBeforeRestart).as("indexed before the kill").isPositive();
-                assertThat(last[1].keySet()).isEqualTo(last[0].keySet());
-                assertThat(last[1]).isEqualTo(last[0]);
+                IndexedDocuments.assertIndexedAsOnTopics(
+                        bootstrap, options, http, indexedBeforeRestart, Duration.ofMinutes(3));
             } finally {
                 second.cancel().get();
             }

@@ -63,12 +63,30 @@ class BulkOutcomeTest {
                 .isEqualTo(
                         new BulkOutcome(
                                 1,
+                                0,
                                 List.of(THROTTLED, UNAVAILABLE),
                                 List.of(
                                         new BulkOutcome.Refusal(
                                                 UNMAPPED,
                                                 400,
                                                 "mapping set to strict, dynamic introduction of [x] is not allowed"))));
+    }
+
+    @Test
+    void shouldTakeAVersionConflictOfAVersionedDocumentForSupersededAndRefuseAnUnversionedOne() {
+        IndexedDocument older =
+                new IndexedDocument(INDEXED.index(), INDEXED.id(), INDEXED.source(), 41L);
+        BulkResponseItem conflict =
+                failed(
+                        "T-1:RESPONSE:1",
+                        409,
+                        "version_conflict_engine_exception",
+                        "[T-1:RESPONSE:1]: version conflict, current version [42] is higher than"
+                                + " the one provided [41]");
+
+        assertThat(BulkOutcome.of(List.of(older), List.of(conflict)))
+                .isEqualTo(new BulkOutcome(0, 1, List.of(), List.of()));
+        assertThat(BulkOutcome.of(List.of(INDEXED), List.of(conflict)).refused()).hasSize(1);
     }
 
     @Test
