@@ -96,16 +96,11 @@ public final class IndexerJob {
             StreamExecutionEnvironment env, JobOptions options, String topic, IndexedTopic kind) {
         String name = kind.name().toLowerCase(java.util.Locale.ROOT);
         KafkaSource<TopicDocument> source =
-                KafkaSource.<TopicDocument>builder()
-                        .setBootstrapServers(options.bootstrapServers())
-                        .setProperties(LiveJob.kafkaProperties(options))
-                        // Only what detection committed: aborted attempts are never indexed.
-                        .setProperty("isolation.level", "read_committed")
-                        .setTopics(topic)
-                        .setGroupId(options.indexerGroupId())
-                        .setStartingOffsets(LiveJob.startingOffsets(options.startingOffsets()))
-                        .setDeserializer(new TopicDocumentDeserializer(kind))
-                        .build();
+                LiveJob.committedRecords(
+                        options,
+                        topic,
+                        options.indexerGroupId(),
+                        new TopicDocumentDeserializer(kind));
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), name + " topic")
                 .uid(name + "-topic-source");
     }

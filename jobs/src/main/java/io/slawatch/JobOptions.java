@@ -43,7 +43,9 @@ public record JobOptions(
         /** Events to alerts, outcomes, clock views and statistics: needs a policy. */
         DETECTION,
         /** Clock views, alerts and statistics from Kafka into Elasticsearch: needs its URL. */
-        INDEXER;
+        INDEXER,
+        /** Alerts from Kafka to Alertmanager, webhooks and PagerDuty: needs the notify file. */
+        NOTIFIER;
 
         public boolean requires(OptionDefinition<?> definition) {
             return switch (this) {
@@ -51,6 +53,8 @@ public record JobOptions(
                 case INDEXER ->
                         definition.option() == BOOTSTRAP_SERVERS
                                 || definition.option() == ELASTICSEARCH;
+                case NOTIFIER ->
+                        definition.option() == BOOTSTRAP_SERVERS || definition.option() == NOTIFY;
             };
         }
     }
@@ -105,6 +109,15 @@ public record JobOptions(
 
     public String indexerGroupId() {
         return get(INDEXER_GROUP_ID);
+    }
+
+    public String notifierGroupId() {
+        return get(NOTIFIER_GROUP_ID);
+    }
+
+    /** The notification file, when given. */
+    public Optional<Path> notifyFile() {
+        return givenOptions.getOptional(NOTIFY).map(Path::of);
     }
 
     public String quarantineTopic() {
@@ -175,9 +188,11 @@ public record JobOptions(
         List<OptionDefinition<?>> read =
                 switch (job) {
                     case INDEXER -> LiveJobOptions.indexer();
+                    case NOTIFIER -> LiveJobOptions.notifier();
                     case DETECTION ->
                             LiveJobOptions.all().stream()
                                     .filter(d -> !d.name().startsWith("elasticsearch"))
+                                    .filter(d -> !d.name().startsWith("notif"))
                                     .toList();
                 };
         List<String> arguments = new ArrayList<>();
@@ -310,12 +325,17 @@ public record JobOptions(
                                         ? "deploy/policies/default.yaml"
                                         : definition.option() == ELASTICSEARCH
                                                 ? "http://localhost:9200"
-                                                : "localhost:9092"));
+                                                : definition.option() == NOTIFY
+                                                        ? "deploy/notify/notify.yaml"
+                                                        : "localhost:9092"));
             }
         }
         given.getOptional(POLICY)
                 .filter(policy -> !Files.isReadable(Path.of(policy)))
                 .ifPresent(policy -> errors.add("--policy " + policy + ": no such readable file"));
+        given.getOptional(NOTIFY)
+                .filter(notify -> !Files.isReadable(Path.of(notify)))
+                .ifPresent(notify -> errors.add("--notify " + notify + ": no such readable file"));
         Map<String, String> kafkaProperties =
                 given.getOptional(KAFKA_PROPERTIES)
                         .map(

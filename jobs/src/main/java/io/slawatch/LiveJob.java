@@ -35,6 +35,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.function.SerializableFunction;
@@ -60,6 +61,13 @@ public final class LiveJob {
                     "the detection job writes only to Kafka; give --elasticsearch to the indexer"
                             + " job instead (entry class "
                             + IndexerJob.class.getName()
+                            + ", same jar)");
+        }
+        if (options.given(LiveJobOptions.NOTIFY)) {
+            throw new IllegalArgumentException(
+                    "the detection job writes only to Kafka; give --notify to the notifier job"
+                            + " instead (entry class "
+                            + NotifierJob.class.getName()
                             + ", same jar)");
         }
         SlaPolicy policy = PolicyLoader.load(options.policyFile());
@@ -259,6 +267,26 @@ public final class LiveJob {
                         ElasticsearchIndices::statsRecord,
                         "stats",
                         guarantee(options)));
+    }
+
+    /**
+     * A source of what detection committed on {@code topic} (read_committed: an aborted attempt is
+     * never indexed nor delivered), for a job downstream of it with its own consumer {@code group}.
+     */
+    static <T> KafkaSource<T> committedRecords(
+            JobOptions options,
+            String topic,
+            String group,
+            KafkaRecordDeserializationSchema<T> deserializer) {
+        return KafkaSource.<T>builder()
+                .setBootstrapServers(options.bootstrapServers())
+                .setProperties(kafkaProperties(options))
+                .setProperty("isolation.level", "read_committed")
+                .setTopics(topic)
+                .setGroupId(group)
+                .setStartingOffsets(startingOffsets(options.startingOffsets()))
+                .setDeserializer(deserializer)
+                .build();
     }
 
     /** The events topic, decoded in the source with {@code clock} for the future check. */

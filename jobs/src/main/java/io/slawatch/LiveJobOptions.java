@@ -142,6 +142,26 @@ public final class LiveJobOptions {
                     false,
                     "Consumer group of the indexer; it commits its offsets with its checkpoints.");
 
+    public static final ConfigOption<String> NOTIFIER_GROUP_ID =
+            define(
+                    "notifier-group-id",
+                    String.class,
+                    "slawatch-notifier",
+                    "ID",
+                    false,
+                    "Consumer group of the notifier; it commits its offsets with its checkpoints.");
+
+    public static final ConfigOption<String> NOTIFY =
+            define(
+                    "notify",
+                    String.class,
+                    null,
+                    "FILE",
+                    false,
+                    "Notification file (receivers and routes, e.g. deploy/notify/notify.yaml), for"
+                            + " the notifier job: it delivers alerts to Alertmanager, webhooks and"
+                            + " PagerDuty.");
+
     public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
             define(
                     "starting-offsets",
@@ -352,6 +372,28 @@ public final class LiveJobOptions {
                 .toList();
     }
 
+    /** The options the notifier job reads. */
+    public static List<OptionDefinition<?>> notifier() {
+        List<ConfigOption<?>> notifier =
+                List.of(
+                        BOOTSTRAP_SERVERS,
+                        KAFKA_PROPERTIES,
+                        ALERTS_TOPIC,
+                        OUTCOMES_TOPIC,
+                        QUARANTINE_TOPIC,
+                        CREATE_TOPICS,
+                        NOTIFIER_GROUP_ID,
+                        NOTIFY,
+                        STARTING_OFFSETS,
+                        CHECKPOINT_INTERVAL,
+                        CHECKPOINT_DIR,
+                        STATE_BACKEND,
+                        RESTART_ATTEMPTS,
+                        RESTART_DELAY,
+                        PARALLELISM);
+        return DEFINED.stream().filter(d -> notifier.contains(d.option())).toList();
+    }
+
     /** The options that say how to reach Elasticsearch, shared with {@code slawatch es init}. */
     public static List<OptionDefinition<?>> elasticsearch() {
         return DEFINED.stream().filter(d -> d.name().startsWith("elasticsearch")).toList();
@@ -377,6 +419,7 @@ public final class LiveJobOptions {
                         QUARANTINE_TOPIC,
                         GROUP_ID,
                         INDEXER_GROUP_ID,
+                        NOTIFIER_GROUP_ID,
                         TRANSACTIONAL_ID_PREFIX)) {
             given.set(name, prefix + name.defaultValue());
         }

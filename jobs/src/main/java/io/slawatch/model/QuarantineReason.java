@@ -11,5 +11,11 @@ public enum QuarantineReason {
     BAD_TIMESTAMP,
     FUTURE_TIMESTAMP,
     ORPHAN,
-    REJECTED_BY_ELASTICSEARCH
+    REJECTED_BY_ELASTICSEARCH,
+    /**
+     * An alert a receiver refused (a 4xx other than 408, 410 and 429): its answer is the detail.
+     */
+    REJECTED_BY_RECEIVER,
+    /** An alert no receiver took within its {@code maxAge}, or beyond its queue's capacity. */
+    UNDELIVERABLE
 }

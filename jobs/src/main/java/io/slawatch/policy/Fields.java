@@ -168,15 +168,29 @@ public final class Fields {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
             List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-            String nearest = nearest(text, names);
-            fail(
-                    pointer,
-                    "unknown " + what + " '" + text + "'",
-                    (nearest == null ? "" : "did you mean '" + nearest + "'? ")
-                            + "one of "
-                            + String.join(", ", names));
+            unknown(pointer, "unknown " + what + " '" + text + "'", text, names, "one of");
             return null;
         }
+    }
+
+    /**
+     * Reports {@code value} as not one of {@code candidates}: the fix names the nearest, then lists
+     * them all after {@code listIntro} ("one of", "receivers:").
+     */
+    public void unknown(
+            String pointer,
+            String reason,
+            String value,
+            List<String> candidates,
+            String listIntro) {
+        String nearest = nearest(value, candidates);
+        fail(
+                pointer,
+                reason,
+                (nearest == null ? "" : "did you mean '" + nearest + "'? ")
+                        + listIntro
+                        + " "
+                        + String.join(", ", candidates));
     }
 
     /** The candidate closest to {@code name} by edit distance, if it is close enough to help. */

@@ -36,9 +36,13 @@ class EventDecoderTest {
                     Duration.ofMinutes(5),
                     Clock.fixed(MONDAY_0900, ZoneOffset.UTC));
 
-    /** Reasons given after decoding: by detection and by the Elasticsearch sink. */
+    /** Reasons given after decoding: by detection, the Elasticsearch sink and the notifier. */
     static final Set<QuarantineReason> NOT_THE_DECODERS =
-            EnumSet.of(QuarantineReason.ORPHAN, QuarantineReason.REJECTED_BY_ELASTICSEARCH);
+            EnumSet.of(
+                    QuarantineReason.ORPHAN,
+                    QuarantineReason.REJECTED_BY_ELASTICSEARCH,
+                    QuarantineReason.REJECTED_BY_RECEIVER,
+                    QuarantineReason.UNDELIVERABLE);
 
     static Stream<Arguments> rejections() {
         return Stream.of(

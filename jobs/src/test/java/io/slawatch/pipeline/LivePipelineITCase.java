@@ -6,12 +6,14 @@ import io.slawatch.IndexerJob;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
 import io.slawatch.LiveJobOptions;
+import io.slawatch.NotifierJob;
 import io.slawatch.detect.TicketSlaFunction;
 import io.slawatch.ingest.SeparateQuarantineFunction;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
+import io.slawatch.notify.NotifyConfigLoader;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.serde.Json;
 import io.slawatch.testkit.Await;
@@ -34,6 +36,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -95,6 +98,23 @@ class LivePipelineITCase {
         return env.executeAsync("slawatch indexer test");
     }
 
+    /** Starts a notifier job on the shared MiniCluster; cancelling it is the caller's. */
+    static JobClient startNotifier(JobOptions options) throws Exception {
+        return startNotifier(options, null);
+    }
+
+    /** A notifier job, from {@code savepoint} when given. */
+    static JobClient startNotifier(JobOptions options, String savepoint) throws Exception {
+        Configuration config = LiveJob.configuration(options);
+        if (savepoint != null) {
+            config.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        NotifierJob.build(
+                env, options, NotifyConfigLoader.load(options.notifyFile().orElseThrow()));
+        return env.executeAsync("slawatch notifier test");
+    }
+
     /** Sends {@code values} in order, in batches, and returns once Kafka has acknowledged each. */
     static void produce(String bootstrap, String topic, List<byte[]> values) throws Exception {
         Properties properties = new Properties();
@@ -149,6 +169,10 @@ class LivePipelineITCase {
     @Test
     void shouldAlertExactlyTheScriptedBreachesAndQuarantineEveryKindOfBadInput() throws Exception {
         String bootstrap = SharedKafka.bootstrapServers();
+        // Fresh indices: the indexer's writes are versioned by topic offsets, which start again in
+        // this test's new topics.
+        ElasticsearchOutageITCase.reset(
+                new Http(SharedElasticsearch.url()), SharedElasticsearch.url());
         JobOptions options = options(bootstrap, DEFAULT_POLICY, List.of(SharedElasticsearch.url()));
         Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3));
         List<byte[]> stream =

@@ -46,6 +46,9 @@ public final class BenchReport {
     /** Events/s under which dashboard freshness is measured. */
     static final int FRESHNESS_LOAD = 2_000;
 
+    /** Alerts/s into Alertmanager under which delivery latency is measured. */
+    static final int NOTIFY_LOAD = 1_000;
+
     /** Between two unanswered tickets of the latency benchmark. */
     static final Duration LATENCY_SPACING = Duration.ofMillis(100);
 
@@ -58,6 +61,7 @@ public final class BenchReport {
         END_TO_END,
         LATENCY,
         FRESHNESS,
+        NOTIFY,
         STATE,
         REPLAY;
 
@@ -110,7 +114,8 @@ public final class BenchReport {
             }
             if (measures.contains(Measure.END_TO_END)
                     || measures.contains(Measure.LATENCY)
-                    || measures.contains(Measure.FRESHNESS)) {
+                    || measures.contains(Measure.FRESHNESS)
+                    || measures.contains(Measure.NOTIFY)) {
                 try (LiveBenchmarks live = new LiveBenchmarks(policy, policyFile, root, reportTo)) {
                     if (measures.contains(Measure.END_TO_END)) {
                         // The first run warms the JIT of both JVMs, which halves a cold figure.
@@ -124,6 +129,12 @@ public final class BenchReport {
                                 .freshness(
                                         FRESHNESS_LOAD,
                                         quick ? Duration.ofSeconds(30) : Duration.ofMinutes(2));
+                    }
+                    if (measures.contains(Measure.NOTIFY)) {
+                        new NotifierBenchmarks(live.bootstrapServers(), work, reportTo)
+                                .deliveryLatency(
+                                        NOTIFY_LOAD,
+                                        quick ? Duration.ofSeconds(15) : Duration.ofSeconds(30));
                     }
                     if (measures.contains(Measure.LATENCY)) {
                         int tickets = quick ? 100 : 300;

@@ -79,6 +79,10 @@ final class LiveBenchmarks implements AutoCloseable {
         this.indexing = new IndexingBenchmarks(this, report);
     }
 
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     ElasticsearchCounters elasticsearchCounters() {
         return elasticsearchCounters;
     }

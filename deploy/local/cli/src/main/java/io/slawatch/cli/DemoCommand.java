@@ -3,6 +3,7 @@ package io.slawatch.cli;
 import io.slawatch.demo.Demo;
 import io.slawatch.embedded.EmbeddedElasticsearch;
 import io.slawatch.embedded.EmbeddedKafka;
+import io.slawatch.notify.NotifyConfig;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.simulate.TicketSimulator;
 import java.io.PrintWriter;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
             "Start Kafka (in-process KRaft broker), Elasticsearch (child process), the live job on"
                     + " a Flink MiniCluster with its web UI, and the ticket simulator; show each"
                     + " alert as it fires and a status line; stop after --minutes or on Ctrl-C,"
-                    + " print a summary and leave nothing running."
+                    + " print a summary and leave nothing running. With --notify, a notifier job"
+                    + " delivers the alerts to the file's receivers."
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -85,6 +87,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Elasticsearch HTTP port. Default: ${DEFAULT-VALUE}.")
     int elasticsearchPort;
 
+    @Option(
+            names = "--notify",
+            paramLabel = "FILE",
+            description =
+                    "Notification file (e.g. deploy/notify/notify.yaml): a notifier job delivers"
+                            + " the demo's alerts to its receivers (Alertmanager, webhooks,"
+                            + " PagerDuty).")
+    Path notify;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -107,6 +118,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         SlaPolicy loaded = Inputs.policy(policy, err);
         if (loaded == null) {
+            return 1;
+        }
+        NotifyConfig receivers = notify == null ? null : Inputs.notifyConfig(notify, err);
+        if (notify != null && receivers == null) {
             return 1;
         }
         AtomicBoolean stop = new AtomicBoolean();
@@ -150,7 +165,8 @@ final class DemoCommand implements Callable<Integer> {
                                     seed,
                                     ticketsPerHour,
                                     uiPort,
-                                    ""),
+                                    "",
+                                    receivers),
                             kafka.bootstrapServers(),
                             elasticsearch.url(),
                             out,

@@ -32,16 +32,8 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        JobOptions job;
-        try {
-            job =
-                    JobOptions.parse(
-                            JobOptionSpecs.given(spec.commandLine().getParseResult()),
-                            JobOptions.Job.INDEXER);
-        } catch (IllegalArgumentException e) {
-            err.println("slawatch index: " + e.getMessage());
-            err.flush();
+        JobOptions job = JobOptionSpecs.parse(spec, JobOptions.Job.INDEXER);
+        if (job == null) {
             return 1;
         }
         LiveJob.prepare(job).forEach(out::println);

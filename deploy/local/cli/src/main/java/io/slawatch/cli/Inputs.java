@@ -1,5 +1,8 @@
 package io.slawatch.cli;
 
+import io.slawatch.JobOptions;
+import io.slawatch.notify.NotifyConfig;
+import io.slawatch.notify.NotifyConfigLoader;
 import io.slawatch.policy.PolicyException;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
@@ -18,11 +21,37 @@ final class Inputs {
         try {
             return PolicyLoader.load(file);
         } catch (PolicyException e) {
-            err.println(file + ": the policy cannot be used");
-            e.problems().forEach(problem -> err.println("  " + problem));
-            err.flush();
+            problems(err, file + ": the policy cannot be used", e);
             return null;
         }
+    }
+
+    /** The options' notification file, or null with its problems written to {@code err}. */
+    static NotifyConfig notifyConfig(JobOptions job, PrintWriter err) {
+        return notifyConfig(job.notifyFile().orElseThrow(), err);
+    }
+
+    /** A notification file, or null with its problems written to {@code err}. */
+    static NotifyConfig notifyConfig(Path file, PrintWriter err) {
+        try {
+            return NotifyConfigLoader.load(file);
+        } catch (PolicyException e) {
+            problems(err, file + ": the notification file cannot be used", e);
+            return null;
+        }
+    }
+
+    /** {@code headline}, then every problem of a file on a line of its own. */
+    static void problems(PrintWriter err, String headline, PolicyException e) {
+        err.println(headline);
+        e.problems().forEach(problem -> err.println("  " + problem));
+        err.flush();
+    }
+
+    /** A check command's verdict on one file: how many problems, then each. */
+    static void checked(PrintWriter err, Path file, PolicyException e) {
+        int count = e.problems().size();
+        problems(err, file + ": " + count + (count == 1 ? " problem" : " problems"), e);
     }
 
     /** True when every input is a readable file; otherwise says which is not. */

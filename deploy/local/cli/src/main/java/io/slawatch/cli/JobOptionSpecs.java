@@ -3,6 +3,7 @@ package io.slawatch.cli;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJobOptions;
 import io.slawatch.OptionDefinition;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,32 @@ final class JobOptionSpecs {
     }
 
     /** How to reach Elasticsearch, for {@code slawatch es init}. */
+    static final class Notifier implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            return add(command, LiveJobOptions.notifier(), JobOptions.Job.NOTIFIER);
+        }
+    }
+
     static final class Elasticsearch implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec command) {
             return add(command, LiveJobOptions.elasticsearch(), JobOptions.Job.INDEXER);
+        }
+    }
+
+    /**
+     * The options given to {@code spec}'s command for {@code job}, or null when they are bad, with
+     * every reason written to the command's error stream.
+     */
+    static JobOptions parse(CommandSpec spec, JobOptions.Job job) {
+        try {
+            return JobOptions.parse(given(spec.commandLine().getParseResult()), job);
+        } catch (IllegalArgumentException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("slawatch " + spec.name() + ": " + e.getMessage());
+            err.flush();
+            return null;
         }
     }
 

@@ -2,7 +2,6 @@ package io.slawatch.cli;
 
 import io.slawatch.policy.PolicyException;
 import io.slawatch.policy.PolicyLoader;
-import io.slawatch.policy.Problem;
 import io.slawatch.policy.SlaPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,13 +38,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
                 out.print(PolicySummary.of(file.toString(), policy));
             } catch (PolicyException e) {
                 allGood = false;
-                List<Problem> problems = e.problems();
-                err.println(
-                        file
-                                + ": "
-                                + problems.size()
-                                + (problems.size() == 1 ? " problem" : " problems"));
-                problems.forEach(problem -> err.println("  " + problem));
+                Inputs.checked(err, file, e);
             }
             out.flush();
             err.flush();

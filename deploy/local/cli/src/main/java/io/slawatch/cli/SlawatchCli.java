@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             RunCommand.class,
             IndexCommand.class,
+            NotifyCommand.class,
             ImportCommand.class,
             EsCommand.class,
             SimulateCommand.class,

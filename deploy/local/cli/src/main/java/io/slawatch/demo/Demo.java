@@ -6,11 +6,13 @@ import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
 import io.slawatch.LiveJobOptions;
 import io.slawatch.LocalCluster;
+import io.slawatch.NotifierJob;
 import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.ClockType;
 import io.slawatch.model.QuarantineRecord;
+import io.slawatch.notify.NotifyConfig;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
 import io.slawatch.simulate.TicketSimulator;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,8 +73,8 @@ public final class Demo {
 
     static final Duration STATUS_INTERVAL = Duration.ofSeconds(1);
 
-    /** Slots of the demo's MiniCluster: the detection job and the indexer, one slot each. */
-    static final int DEMO_SLOTS = 2;
+    /** Slots of the demo's MiniCluster: detection, the indexer and the notifier, one slot each. */
+    static final int DEMO_SLOTS = 3;
 
     static final Duration PIPED_STATUS_INTERVAL = Duration.ofSeconds(10);
     static final Duration DRAIN = Duration.ofSeconds(3);
@@ -82,6 +85,8 @@ public final class Demo {
     /**
      * @param duration real time to run; null runs until {@code stop} is set
      * @param topicPrefix put before each topic name, so that demos can share a broker
+     * @param receivers the notification file, whose receivers the notifier job delivers the alerts
+     *     to; null runs no notifier
      */
     public record Settings(
             Path policyFile,
@@ -91,7 +96,8 @@ public final class Demo {
             long seed,
             double ticketsPerHour,
             int uiPort,
-            String topicPrefix) {}
+            String topicPrefix,
+            NotifyConfig receivers) {}
 
     private final Settings settings;
     private final String bootstrapServers;
@@ -152,6 +158,9 @@ public final class Demo {
         if (elasticsearchUrl != null) {
             given.set(LiveJobOptions.ELASTICSEARCH, elasticsearchUrl);
         }
+        if (settings.receivers() != null) {
+            given.set(LiveJobOptions.NOTIFY, settings.receivers().file());
+        }
         // Real-time delays (Kafka fetches, task start) are `speed` times longer in simulated time:
         // the out-of-orderness bound scales with it, so the job behaves as it would at real speed.
         // The idle timeout and the startup grace are measured in real time already.
@@ -197,6 +206,19 @@ public final class Demo {
             indexer = indexing.executeAsync("slawatch demo indexer");
             JobClients.awaitRunning(indexer);
         }
+        JobClient notifier = null;
+        if (settings.receivers() != null) {
+            StreamExecutionEnvironment notifying = cluster.environment(config);
+            NotifierJob.build(notifying, options, settings.receivers());
+            notifier = notifying.executeAsync("slawatch demo notifier");
+            JobClients.awaitRunning(notifier);
+            println(
+                    "slawatch demo: notifier job "
+                            + notifier.getJobID()
+                            + " delivers alerts as "
+                            + settings.receivers().file()
+                            + " routes them");
+        }
         println("slawatch demo: Flink web UI http://localhost:" + settings.uiPort());
         println(
                 "slawatch demo: detection job "
@@ -218,7 +240,14 @@ public final class Demo {
             Thread.sleep(DRAIN.toMillis()); // let the last alerts reach the terminal
             consuming = false;
             consumer.join(TimeUnit.SECONDS.toMillis(10));
-            for (JobClient running : indexer == null ? List.of(job) : List.of(indexer, job)) {
+            List<JobClient> jobs = new ArrayList<>();
+            for (JobClient other : new JobClient[] {notifier, indexer}) {
+                if (other != null) {
+                    jobs.add(other);
+                }
+            }
+            jobs.add(job);
+            for (JobClient running : jobs) {
                 if (!running.getJobStatus().get().isTerminalState()) {
                     running.cancel().get(1, TimeUnit.MINUTES);
                 }

@@ -28,6 +28,8 @@ class DeploymentFilesTest {
     static final Path COMPOSE = ROOT.resolve("deploy/compose/docker-compose.yml");
     static final Path FLINK_DEPLOYMENT = ROOT.resolve("deploy/k8s/flinkdeployment.yaml");
     static final Path INDEXER_DEPLOYMENT = ROOT.resolve("deploy/k8s/flinkdeployment-indexer.yaml");
+    static final Path NOTIFIER_DEPLOYMENT =
+            ROOT.resolve("deploy/k8s/flinkdeployment-notifier.yaml");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     static String pomProperty(String name) throws IOException {
@@ -97,6 +99,8 @@ class DeploymentFilesTest {
                         "taskmanager",
                         "indexer-jobmanager",
                         "indexer-taskmanager",
+                        "notifier-jobmanager",
+                        "notifier-taskmanager",
                         "grafana");
         assertThat(unknownOptions(services.at("/jobmanager/command"))).isEmpty();
         assertThat(unknownOptions(services.at("/indexer-jobmanager/command"))).isEmpty();
@@ -106,6 +110,9 @@ class DeploymentFilesTest {
                 .doesNotContain("--elasticsearch");
         assertThat(services.at("/indexer-jobmanager/command").toString())
                 .contains("io.slawatch.IndexerJob", "--elasticsearch");
+        assertThat(unknownOptions(services.at("/notifier-jobmanager/command"))).isEmpty();
+        assertThat(services.at("/notifier-jobmanager/command").toString())
+                .contains("io.slawatch.NotifierJob", "--notify");
         assertThat(services.at("/grafana/volumes").toString())
                 .contains("../../dashboards/provisioning:/etc/grafana/provisioning")
                 .contains("../../dashboards:/etc/slawatch/dashboards");
@@ -138,6 +145,13 @@ class DeploymentFilesTest {
                 .as("credentials come from Secrets")
                 .contains("secretKeyRef")
                 .doesNotContainIgnoringCase("password=");
+        JsonNode notifier = YAML.readTree(NOTIFIER_DEPLOYMENT.toFile());
+        assertThat(notifier.at("/spec/image")).isEqualTo(deployment.at("/spec/image"));
+        assertThat(notifier.at("/spec/job/entryClass").asText())
+                .isEqualTo("io.slawatch.NotifierJob");
+        assertThat(notifier.at("/spec/job/upgradeMode").asText()).isEqualTo("savepoint");
+        assertThat(unknownOptions(notifier.at("/spec/job/args"))).isEmpty();
+        assertThat(notifier.at("/spec/job/args").toString()).contains("--notify");
         assertThat(deployment.toString())
                 .as("credentials come from Secrets")
                 .contains("secretName")
