@@ -212,18 +212,15 @@ public final class Demo {
             NotifierJob.build(notifying, options, settings.receivers());
             notifier = notifying.executeAsync("slawatch demo notifier");
             JobClients.awaitRunning(notifier);
-            println(
-                    "slawatch demo: notifier job "
-                            + notifier.getJobID()
-                            + " delivers alerts as "
-                            + settings.receivers().file()
-                            + " routes them");
+            println("slawatch demo: notifier job " + notifier.getJobID());
+            println("slawatch demo: alerts go to " + settings.receivers().file());
         }
         println("slawatch demo: Flink web UI http://localhost:" + settings.uiPort());
-        println(
-                "slawatch demo: detection job "
-                        + job.getJobID()
-                        + (indexer == null ? "" : ", indexer job " + indexer.getJobID()));
+        // One job a line: a line wider than an 80-column terminal would wrap.
+        println("slawatch demo: detection job " + job.getJobID());
+        if (indexer != null) {
+            println("slawatch demo: indexer job " + indexer.getJobID());
+        }
 
         Thread producer = new Thread(() -> produce(options, clock), "demo-simulator");
         Thread consumer = new Thread(() -> consume(options), "demo-alerts");
