@@ -201,8 +201,9 @@ final class ReceiverQueue implements AutoCloseable {
             }
             if (answer != null && answer.status() == 410) {
                 LOG.warn(
-                        "Receiver {} answered 410 Gone: it is disabled until the notifier starts"
-                                + " from a notification file without it or with it back",
+                        "Receiver {} answered 410 Gone: disabled, across restores, until it is"
+                                + " renamed in the notification file or the notifier starts without"
+                                + " state",
                         receiver.name());
                 disabled = true;
                 disabledDeliveries.inc(batch.size());

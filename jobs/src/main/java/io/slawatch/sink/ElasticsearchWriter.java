@@ -215,7 +215,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
                                                     index -> {
                                                         index.index(document.index())
                                                                 .id(document.id())
-                                                                .document(document.source());
+                                                                .document(document.body());
                                                         if (document.version() != null) {
                                                             index.version(document.version())
                                                                     .versionType(

@@ -167,7 +167,7 @@ final class NotifierBenchmarks {
                 String id = metric.path("id").asText();
                 for (String suffix :
                         new String[] {
-                            "latencyMillis_p50",
+                            "latencyMillis_median",
                             "latencyMillis_p99",
                             "latencyMillis_max",
                             "delivered"
@@ -183,7 +183,7 @@ final class NotifierBenchmarks {
                     String suffix = names.get(metric.path("id").asText());
                     values.put(
                             switch (suffix) {
-                                case "latencyMillis_p50" -> "p50";
+                                case "latencyMillis_median" -> "p50";
                                 case "latencyMillis_p99" -> "p99";
                                 case "latencyMillis_max" -> "max";
                                 default -> "delivered";
