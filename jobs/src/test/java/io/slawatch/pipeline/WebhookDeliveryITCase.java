@@ -86,6 +86,9 @@ class WebhookDeliveryITCase {
                     AlertKind.ESCALATED,
                     AlertKind.RETRACTED);
     static final Instant MONDAY_0900 = Instant.parse("2026-11-23T01:00:00Z");
+    static final TicketAttributes PHONE_NORMAL_AGENT_A1 =
+            new TicketAttributes(
+                    Channel.PHONE, Priority.NORMAL, null, "a-1", null, null, null, "2026.11-1");
 
     @RegisterExtension static final MiniClusterExtension FLINK = MiniClusters.withSlots(4);
 
@@ -349,15 +352,7 @@ class WebhookDeliveryITCase {
                 100,
                 0,
                 70,
-                new TicketAttributes(
-                        Channel.PHONE,
-                        Priority.NORMAL,
-                        null,
-                        "a-1",
-                        null,
-                        null,
-                        null,
-                        "2026.11-1"));
+                PHONE_NORMAL_AGENT_A1);
     }
 
     static Alert alert(String ticket, AlertKind kind) {
@@ -379,14 +374,6 @@ class WebhookDeliveryITCase {
                 kind == AlertKind.RETRACTED
                         ? Alert.alertId(ticket, ClockType.RESPONSE, 1, AlertKind.BREACHED, 1)
                         : null,
-                new TicketAttributes(
-                        Channel.PHONE,
-                        Priority.NORMAL,
-                        null,
-                        "a-1",
-                        null,
-                        null,
-                        null,
-                        "2026.11-1"));
+                PHONE_NORMAL_AGENT_A1);
     }
 }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** The checks every command makes before any work: a usable policy, readable inputs. */
 final class Inputs {
@@ -48,10 +49,34 @@ final class Inputs {
         err.flush();
     }
 
-    /** A check command's verdict on one file: how many problems, then each. */
-    static void checked(PrintWriter err, Path file, PolicyException e) {
-        int count = e.problems().size();
-        problems(err, file + ": " + count + (count == 1 ? " problem" : " problems"), e);
+    /** Reads a checked file, or says everything wrong with it. */
+    interface Loader<T> {
+        T load(Path file) throws PolicyException;
+    }
+
+    /**
+     * A check command: each file's summary on {@code out}, or how many problems it has and each on
+     * {@code err}; every file is checked. 0 when all are good, else 1.
+     */
+    static <T> int checkEach(
+            List<Path> files,
+            Loader<T> loader,
+            BiFunction<Path, T, String> summary,
+            PrintWriter out,
+            PrintWriter err) {
+        boolean allGood = true;
+        for (Path file : files) {
+            try {
+                out.print(summary.apply(file, loader.load(file)));
+            } catch (PolicyException e) {
+                allGood = false;
+                int count = e.problems().size();
+                problems(err, file + ": " + count + (count == 1 ? " problem" : " problems"), e);
+            }
+            out.flush();
+            err.flush();
+        }
+        return allGood ? 0 : 1;
     }
 
     /** True when every input is a readable file; otherwise says which is not. */

@@ -6,8 +6,6 @@ import io.slawatch.notify.NotifyConfigLoader;
 import io.slawatch.notify.Receiver;
 import io.slawatch.notify.Route;
 import io.slawatch.notify.SecretSource;
-import io.slawatch.policy.PolicyException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -36,20 +34,12 @@ final class NotifyCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        boolean allGood = true;
-        for (Path file : files) {
-            try {
-                out.print(summary(NotifyConfigLoader.load(file)));
-            } catch (PolicyException e) {
-                allGood = false;
-                Inputs.checked(err, file, e);
-            }
-            out.flush();
-            err.flush();
-        }
-        return allGood ? 0 : 1;
+        return Inputs.checkEach(
+                files,
+                NotifyConfigLoader::load,
+                (file, config) -> summary(config),
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     static String summary(NotifyConfig config) {

@@ -1,9 +1,6 @@
 package io.slawatch.cli;
 
-import io.slawatch.policy.PolicyException;
 import io.slawatch.policy.PolicyLoader;
-import io.slawatch.policy.SlaPolicy;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,20 +26,11 @@ final class PolicyCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        boolean allGood = true;
-        for (Path file : files) {
-            try {
-                SlaPolicy policy = PolicyLoader.load(file);
-                out.print(PolicySummary.of(file.toString(), policy));
-            } catch (PolicyException e) {
-                allGood = false;
-                Inputs.checked(err, file, e);
-            }
-            out.flush();
-            err.flush();
-        }
-        return allGood ? 0 : 1;
+        return Inputs.checkEach(
+                files,
+                PolicyLoader::load,
+                (file, policy) -> PolicySummary.of(file.toString(), policy),
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }
