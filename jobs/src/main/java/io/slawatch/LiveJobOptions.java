@@ -348,50 +348,45 @@ public final class LiveJobOptions {
         return List.copyOf(DEFINED);
     }
 
+    /**
+     * What every job downstream of detection reads besides its own topics and group: Kafka, the
+     * quarantine topic, and Flink's settings.
+     */
+    private static final List<ConfigOption<?>> DOWNSTREAM =
+            List.of(
+                    BOOTSTRAP_SERVERS,
+                    KAFKA_PROPERTIES,
+                    QUARANTINE_TOPIC,
+                    CREATE_TOPICS,
+                    STARTING_OFFSETS,
+                    CHECKPOINT_INTERVAL,
+                    CHECKPOINT_DIR,
+                    STATE_BACKEND,
+                    RESTART_ATTEMPTS,
+                    RESTART_DELAY,
+                    PARALLELISM);
+
     /** The options the indexer job reads; the rest are detection's. */
     public static List<OptionDefinition<?>> indexer() {
-        List<ConfigOption<?>> indexer =
-                List.of(
-                        BOOTSTRAP_SERVERS,
-                        KAFKA_PROPERTIES,
-                        ALERTS_TOPIC,
-                        CLOCKS_TOPIC,
-                        STATS_TOPIC,
-                        QUARANTINE_TOPIC,
-                        CREATE_TOPICS,
-                        INDEXER_GROUP_ID,
-                        STARTING_OFFSETS,
-                        CHECKPOINT_INTERVAL,
-                        CHECKPOINT_DIR,
-                        STATE_BACKEND,
-                        RESTART_ATTEMPTS,
-                        RESTART_DELAY,
-                        PARALLELISM);
-        return DEFINED.stream()
-                .filter(d -> indexer.contains(d.option()) || d.name().startsWith("elasticsearch"))
-                .toList();
+        return downstream(
+                List.of(ALERTS_TOPIC, CLOCKS_TOPIC, STATS_TOPIC, INDEXER_GROUP_ID),
+                "elasticsearch");
     }
 
     /** The options the notifier job reads. */
     public static List<OptionDefinition<?>> notifier() {
-        List<ConfigOption<?>> notifier =
-                List.of(
-                        BOOTSTRAP_SERVERS,
-                        KAFKA_PROPERTIES,
-                        ALERTS_TOPIC,
-                        OUTCOMES_TOPIC,
-                        QUARANTINE_TOPIC,
-                        CREATE_TOPICS,
-                        NOTIFIER_GROUP_ID,
-                        NOTIFY,
-                        STARTING_OFFSETS,
-                        CHECKPOINT_INTERVAL,
-                        CHECKPOINT_DIR,
-                        STATE_BACKEND,
-                        RESTART_ATTEMPTS,
-                        RESTART_DELAY,
-                        PARALLELISM);
-        return DEFINED.stream().filter(d -> notifier.contains(d.option())).toList();
+        return downstream(List.of(ALERTS_TOPIC, OUTCOMES_TOPIC, NOTIFIER_GROUP_ID, NOTIFY), null);
+    }
+
+    /** {@link #DOWNSTREAM}, {@code own}, and every option named with {@code prefix}, in order. */
+    private static List<OptionDefinition<?>> downstream(List<ConfigOption<?>> own, String prefix) {
+        return DEFINED.stream()
+                .filter(
+                        d ->
+                                DOWNSTREAM.contains(d.option())
+                                        || own.contains(d.option())
+                                        || (prefix != null && d.name().startsWith(prefix)))
+                .toList();
     }
 
     /** The options that say how to reach Elasticsearch, shared with {@code slawatch es init}. */

@@ -30,13 +30,17 @@ class ActiveAlertsFunctionTest {
 
     KeyedOneInputStreamOperatorTestHarness<String, Routed, Delivery> harness;
 
+    static KeyedOneInputStreamOperatorTestHarness<String, Routed, Delivery> harness()
+            throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ActiveAlertsFunction(EVERYTHING_TO_ALL)),
+                Routed::key,
+                Types.STRING);
+    }
+
     @BeforeEach
     void open() throws Exception {
-        harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new ActiveAlertsFunction(EVERYTHING_TO_ALL)),
-                        Routed::key,
-                        Types.STRING);
+        harness = harness();
         harness.open();
         harness.setProcessingTime(ARRIVED);
     }
@@ -156,11 +160,7 @@ class ActiveAlertsFunctionTest {
         var snapshot = harness.snapshot(1, ARRIVED);
         harness.close();
 
-        harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new ActiveAlertsFunction(EVERYTHING_TO_ALL)),
-                        Routed::key,
-                        Types.STRING);
+        harness = harness();
         harness.setup();
         harness.initializeState(snapshot);
         harness.open();
