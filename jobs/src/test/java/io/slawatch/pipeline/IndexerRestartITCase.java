@@ -57,6 +57,8 @@ class IndexerRestartITCase {
                     offsets -> offsets > 0,
                     Duration.ofMinutes(2));
             first.cancel().get();
+            // Refreshed first: what the checkpoint flushed is indexed, not yet searchable.
+            http.call("POST", "/" + ElasticsearchIndices.CLOCKS + "/_refresh", null);
             long indexedBeforeRestart =
                     ElasticsearchSinkITCase.countOrZero(http, ElasticsearchIndices.CLOCKS);
 
