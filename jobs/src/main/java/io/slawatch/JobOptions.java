@@ -107,6 +107,14 @@ public record JobOptions(
         return get(STATS_TOPIC);
     }
 
+    public String reviewsTopic() {
+        return get(LiveJobOptions.REVIEWS_TOPIC);
+    }
+
+    public String ledgerTopic() {
+        return get(LiveJobOptions.LEDGER_TOPIC);
+    }
+
     public String indexerGroupId() {
         return get(INDEXER_GROUP_ID);
     }
@@ -354,14 +362,7 @@ public record JobOptions(
         atLeast(errors, given, MAX_EVENT_BYTES, 1);
         atLeast(errors, given, RESTART_ATTEMPTS, 0);
         given.getOptional(PARALLELISM).ifPresent(p -> atLeast(errors, given, PARALLELISM, 1));
-        for (ConfigOption<String> topic :
-                List.of(
-                        EVENTS_TOPIC,
-                        ALERTS_TOPIC,
-                        OUTCOMES_TOPIC,
-                        CLOCKS_TOPIC,
-                        STATS_TOPIC,
-                        QUARANTINE_TOPIC)) {
+        for (ConfigOption<String> topic : LiveJobOptions.TOPICS) {
             String name = given.get(topic);
             if (!name.matches("[a-zA-Z0-9._-]{1,249}")) {
                 errors.add(

@@ -25,8 +25,14 @@ public final class KafkaTopics {
     public static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
 
     /**
+     * Topics that are records of decisions, kept forever: the reviews people made and the ledger of
+     * what followed, which audits and replays read years later.
+     */
+    public static final Map<String, String> KEPT_FOREVER = Map.of("retention.ms", "-1");
+
+    /**
      * Creates the topics of {@code options} that do not exist (the clock views and statistics
-     * compacted); returns the ones it created.
+     * compacted, the reviews and the ledger kept forever); returns the ones it created.
      */
     public static List<String> ensure(JobOptions options)
             throws ExecutionException, InterruptedException {
@@ -49,6 +55,13 @@ public final class KafkaTopics {
                         List.of(options.clocksTopic(), options.statsTopic()),
                         DEFAULT_PARTITIONS,
                         COMPACTED));
+        created.addAll(
+                ensure(
+                        options.bootstrapServers(),
+                        options.kafkaProperties(),
+                        List.of(options.reviewsTopic(), options.ledgerTopic()),
+                        DEFAULT_PARTITIONS,
+                        KEPT_FOREVER));
         return created;
     }
 

@@ -1,12 +1,16 @@
 package io.slawatch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.slawatch.consequence.Consequences;
 import io.slawatch.ingest.Decoded;
+import io.slawatch.ingest.DecodedReview;
 import io.slawatch.ingest.EventDecoder;
-import io.slawatch.ingest.KafkaEventsDeserializer;
+import io.slawatch.ingest.KafkaRecordsDeserializer;
+import io.slawatch.ingest.ReviewDecoder;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.ClockView;
+import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
@@ -267,6 +271,58 @@ public final class LiveJob {
                         ElasticsearchIndices::statsRecord,
                         "stats",
                         guarantee(options)));
+        if (policy.consequences() != null) {
+            Consequences.Outputs consequences =
+                    Consequences.build(
+                            env,
+                            outputs.alerts(),
+                            outputs.outcomes(),
+                            reviewsSource(options, clock),
+                            1,
+                            EventTime.reviewsLive(
+                                    options.outOfOrderness(),
+                                    options.idleTimeout(),
+                                    EventTime.DEFAULT_STARTUP_GRACE,
+                                    clock),
+                            policy);
+            consequences
+                    .ledger()
+                    .sinkTo(
+                            sink(
+                                    options,
+                                    options.ledgerTopic(),
+                                    LedgerEntry::subjectId,
+                                    "ledger",
+                                    guarantee(options)))
+                    .name("ledger sink")
+                    .uid("ledger-sink");
+            consequences
+                    .quarantine()
+                    .sinkTo(
+                            sink(
+                                    options,
+                                    options.quarantineTopic(),
+                                    QuarantineRecord::ticketId,
+                                    "review-quarantine",
+                                    DeliveryGuarantee.AT_LEAST_ONCE))
+                    .name("review quarantine sink")
+                    .uid("review-quarantine-sink");
+        }
+    }
+
+    /** The reviews topic, decoded in the source with {@code clock} for the future check. */
+    static KafkaSource<DecodedReview> reviewsSource(JobOptions options, WallClock clock) {
+        ReviewDecoder decoder =
+                new ReviewDecoder(
+                        options.maxEventBytes(), options.futureSkew(), new WallClockTime(clock));
+        return KafkaSource.<DecodedReview>builder()
+                .setBootstrapServers(options.bootstrapServers())
+                .setProperties(kafkaProperties(options))
+                .setTopics(options.reviewsTopic())
+                .setGroupId(options.groupId())
+                .setStartingOffsets(startingOffsets(options.startingOffsets()))
+                .setDeserializer(new KafkaRecordsDeserializer<>(decoder))
+                .build();
     }
 
     /**
@@ -300,7 +356,7 @@ public final class LiveJob {
                 .setTopics(options.eventsTopic())
                 .setGroupId(options.groupId())
                 .setStartingOffsets(startingOffsets(options.startingOffsets()))
-                .setDeserializer(new KafkaEventsDeserializer(decoder))
+                .setDeserializer(new KafkaRecordsDeserializer<>(decoder))
                 .build();
     }
 

@@ -115,6 +115,37 @@ public final class LiveJobOptions {
                     false,
                     "Statistics buckets out (compacted; key the bucket id), for the indexer.");
 
+    public static final ConfigOption<String> REVIEWS_TOPIC =
+            define(
+                    "reviews-topic",
+                    String.class,
+                    "slawatch.reviews",
+                    "TOPIC",
+                    false,
+                    "Reviews in (CONFIRM or WAIVE a breach, DONE for an action), when the policy has"
+                            + " consequences.");
+
+    public static final ConfigOption<String> LEDGER_TOPIC =
+            define(
+                    "ledger-topic",
+                    String.class,
+                    "slawatch.ledger",
+                    "TOPIC",
+                    false,
+                    "Consequences ledger out (key the subject), when the policy has consequences.");
+
+    /** Every topic option, in the order they are created and namespaced. */
+    public static final List<ConfigOption<String>> TOPICS =
+            List.of(
+                    EVENTS_TOPIC,
+                    ALERTS_TOPIC,
+                    OUTCOMES_TOPIC,
+                    QUARANTINE_TOPIC,
+                    CLOCKS_TOPIC,
+                    STATS_TOPIC,
+                    REVIEWS_TOPIC,
+                    LEDGER_TOPIC);
+
     public static final ConfigOption<Boolean> CREATE_TOPICS =
             define(
                     "create-topics",
@@ -122,7 +153,8 @@ public final class LiveJobOptions {
                     false,
                     null,
                     false,
-                    "Create the topics at start when they are absent (clocks and stats compacted).");
+                    "Create the topics at start when they are absent (clocks and stats compacted,"
+                            + " reviews and ledger kept forever).");
 
     public static final ConfigOption<String> GROUP_ID =
             define(
@@ -404,18 +436,10 @@ public final class LiveJobOptions {
      */
     public static Configuration namespaced(String prefix) {
         Configuration given = new Configuration();
-        for (ConfigOption<String> name :
-                List.of(
-                        EVENTS_TOPIC,
-                        ALERTS_TOPIC,
-                        OUTCOMES_TOPIC,
-                        CLOCKS_TOPIC,
-                        STATS_TOPIC,
-                        QUARANTINE_TOPIC,
-                        GROUP_ID,
-                        INDEXER_GROUP_ID,
-                        NOTIFIER_GROUP_ID,
-                        TRANSACTIONAL_ID_PREFIX)) {
+        List<ConfigOption<String>> names = new ArrayList<>(TOPICS);
+        names.addAll(
+                List.of(GROUP_ID, INDEXER_GROUP_ID, NOTIFIER_GROUP_ID, TRANSACTIONAL_ID_PREFIX));
+        for (ConfigOption<String> name : names) {
             given.set(name, prefix + name.defaultValue());
         }
         return given;

@@ -24,7 +24,7 @@ class SlaMonitorJobTest {
         SlaMonitorJob.Outputs outputs =
                 SlaMonitorJob.build(
                         env,
-                        new FileLinesSource(List.of("unused.jsonl"), EventDecoder.withDefaults()),
+                        new FileLinesSource<>(List.of("unused.jsonl"), EventDecoder.withDefaults()),
                         1,
                         EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
                         PolicyLoader.load(Path.of("src/test/resources/policies/scenario.yaml")));

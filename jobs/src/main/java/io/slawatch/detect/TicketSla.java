@@ -184,6 +184,7 @@ public final class TicketSla implements Serializable {
         state.lastEventAt = at;
         state.policyVersion = policy.version();
         state.channel = event.channel();
+        state.customerId = event.customerId();
         state.priority = event.priority();
         state.complexity = event.complexity() == null ? Complexity.STANDARD : event.complexity();
         state.onsite = Boolean.TRUE.equals(event.onsite());

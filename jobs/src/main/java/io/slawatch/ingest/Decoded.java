@@ -4,7 +4,7 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.TicketEvent;
 
 /** What decoding one raw record gave: an event, or the quarantine record saying why not. */
-public record Decoded(TicketEvent event, QuarantineRecord quarantined) {
+public record Decoded(TicketEvent event, QuarantineRecord quarantined) implements DecodedRecord {
 
     public static Decoded of(TicketEvent event) {
         return new Decoded(event, null);
@@ -14,6 +14,7 @@ public record Decoded(TicketEvent event, QuarantineRecord quarantined) {
         return new Decoded(null, record);
     }
 
+    @Override
     public boolean ok() {
         return event != null;
     }

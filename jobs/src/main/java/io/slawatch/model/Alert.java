@@ -32,4 +32,22 @@ public record Alert(
             String ticketId, ClockType clock, int cycle, AlertKind kind, int level) {
         return ticketId + ':' + clock + ':' + cycle + ':' + kind + ':' + level;
     }
+
+    /**
+     * The ticket of an alert id from {@link #alertId}; null when {@code alertId} does not have its
+     * shape. Ticket ids may contain ':', so the four fixed parts are taken from the end.
+     */
+    public static String ticketIdOf(String alertId) {
+        if (alertId == null) {
+            return null;
+        }
+        int end = alertId.length();
+        for (int part = 0; part < 4; part++) {
+            end = alertId.lastIndexOf(':', end - 1);
+            if (end <= 0) {
+                return null;
+            }
+        }
+        return alertId.substring(0, end);
+    }
 }

@@ -17,5 +17,9 @@ public enum QuarantineReason {
      */
     REJECTED_BY_RECEIVER,
     /** An alert no receiver took within its {@code maxAge}, or beyond its queue's capacity. */
-    UNDELIVERABLE
+    UNDELIVERABLE,
+    /** A review of an alert that has no case, or a DONE for no open action. */
+    REVIEW_UNKNOWN_SUBJECT,
+    /** A second decision on a case already decided (or retracted). */
+    REVIEW_ALREADY_DECIDED
 }

@@ -18,4 +18,5 @@ public record TicketAttributes(
         String techId,
         String team,
         String region,
-        String policyVersion) {}
+        String policyVersion,
+        String customerId) {}

@@ -8,7 +8,9 @@ import java.time.Instant;
  * One ticket lifecycle event, as on the topic {@code slawatch.ticket-events}.
  *
  * <p>Only the fields slawatch uses are bound: personal data (customer name, phone, address) that
- * producers may add is dropped while decoding and never reaches state, alerts or logs.
+ * producers may add is dropped while decoding and never reaches state, alerts or logs. {@code
+ * customerId} is a pseudonymous id (never a name or phone), so that the ledger can compensate a
+ * customer across tickets.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -26,4 +28,5 @@ public record TicketEvent(
         String team,
         String region,
         Instant etaAt,
-        String reason) {}
+        String reason,
+        String customerId) {}

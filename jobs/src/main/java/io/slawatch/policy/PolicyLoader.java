@@ -28,7 +28,14 @@ import java.util.Set;
  */
 public final class PolicyLoader {
 
-    static final Set<String> KEYS = Set.of("version", "calendars", "clocks", "peaks", "retention");
+    static final Set<String> KEYS =
+            Set.of(
+                    "version",
+                    "calendars",
+                    "clocks",
+                    "peaks",
+                    "retention",
+                    ConsequencesLoader.SECTION);
     static final Set<String> CLOCK_KEYS =
             Set.of(
                     "start",
@@ -137,11 +144,34 @@ public final class PolicyLoader {
                     durationOr(fields, "/retention", retentionNode, "neverClosed", safetyHorizon);
         }
 
+        // Clocks named in the file, loaded or not: a broken clock is reported once, where it is.
+        Set<ClockType> named = EnumSet.noneOf(ClockType.class);
+        if (clocksNode != null && clocksNode.isObject()) {
+            for (Iterator<String> names = clocksNode.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                for (ClockType clock : ClockType.values()) {
+                    if (clock.name().equals(name)) {
+                        named.add(clock);
+                    }
+                }
+            }
+        }
+        ConsequencePolicy consequences =
+                ConsequencesLoader.read(
+                        fields, root.get(ConsequencesLoader.SECTION), calendars, named);
+
         if (!fields.problems().isEmpty()) {
             return null;
         }
         return new SlaPolicy(
-                version, calendars, clocks, peaks, retention, orphanTimeout, safetyHorizon);
+                version,
+                calendars,
+                clocks,
+                peaks,
+                retention,
+                orphanTimeout,
+                safetyHorizon,
+                consequences);
     }
 
     private static ClockPolicy readClock(

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param retentionAfterClosed how long a ticket's state is kept after CLOSED, for late events
  * @param orphanTimeout how long an event waits for its ticket's CREATED before quarantine
  * @param safetyHorizon after how long a ticket that never closes is cleared anyway
+ * @param consequences what follows a breach; null when the policy has none
  */
 public record SlaPolicy(
         String version,
@@ -24,7 +25,8 @@ public record SlaPolicy(
         PeakPolicy peaks,
         Duration retentionAfterClosed,
         Duration orphanTimeout,
-        Duration safetyHorizon)
+        Duration safetyHorizon,
+        ConsequencePolicy consequences)
         implements Serializable {
 
     public static final Duration DEFAULT_RETENTION_AFTER_CLOSED = Duration.ofHours(24);

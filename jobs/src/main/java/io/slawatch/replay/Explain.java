@@ -44,7 +44,8 @@ public final class Explain {
             Listener out)
             throws IOException {
         TicketState state = new TicketState();
-        EveryEventWatermarks watermarks = new EveryEventWatermarks(outOfOrderness.toMillis());
+        EveryEventWatermarks<Decoded> watermarks =
+                new EveryEventWatermarks<>(outOfOrderness.toMillis());
         LatestWatermark watermark = new LatestWatermark();
         long highest = Long.MIN_VALUE;
         for (Path input : inputs) {

@@ -2,12 +2,15 @@ package io.slawatch.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.SlaMonitorJob;
+import io.slawatch.consequence.Consequences;
 import io.slawatch.detect.TicketSlaFunction;
 import io.slawatch.ingest.EventDecoder;
+import io.slawatch.ingest.ReviewDecoder;
 import io.slawatch.ingest.SeparateQuarantineFunction;
 import io.slawatch.ingest.file.FileLinesSource;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
@@ -33,6 +36,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -44,6 +48,10 @@ public final class Replay {
     /** How often progress is reported while a replay runs. */
     static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
+    /**
+     * @param reviews review files, applied in their event time (empty: none)
+     * @param ledger where the consequences ledger goes; null to leave consequences out
+     */
     public record Options(
             List<Path> inputs,
             SlaPolicy policy,
@@ -51,7 +59,42 @@ public final class Replay {
             Path outcomes,
             Path quarantine,
             int parallelism,
-            Duration outOfOrderness) {}
+            Duration outOfOrderness,
+            List<Path> reviews,
+            Path ledger) {
+
+        public Options {
+            reviews = List.copyOf(reviews);
+            if (ledger != null && policy.consequences() == null) {
+                throw new IllegalArgumentException(
+                        "policy "
+                                + policy.version()
+                                + " has no 'consequences' section: add one (see"
+                                + " deploy/policies/default.yaml) to write a ledger");
+            }
+        }
+
+        /** Detection only, without consequences. */
+        public Options(
+                List<Path> inputs,
+                SlaPolicy policy,
+                Path alerts,
+                Path outcomes,
+                Path quarantine,
+                int parallelism,
+                Duration outOfOrderness) {
+            this(
+                    inputs,
+                    policy,
+                    alerts,
+                    outcomes,
+                    quarantine,
+                    parallelism,
+                    outOfOrderness,
+                    List.of(),
+                    null);
+        }
+    }
 
     public record Result(
             long eventsRead, long duplicates, long expiredTickets, Duration wallTime) {}
@@ -68,7 +111,7 @@ public final class Replay {
         SlaMonitorJob.Outputs outputs =
                 SlaMonitorJob.build(
                         env,
-                        new FileLinesSource(
+                        new FileLinesSource<>(
                                 options.inputs().stream().map(Path::toString).toList(),
                                 EventDecoder.withDefaults()),
                         1,
@@ -84,7 +127,28 @@ public final class Replay {
                 .name("outcomes file")
                 .uid("outcomes-file")
                 .setParallelism(1);
-        outputs.quarantine()
+        DataStream<QuarantineRecord> quarantine = outputs.quarantine();
+        if (options.ledger() != null) {
+            Consequences.Outputs consequences =
+                    Consequences.build(
+                            env,
+                            outputs.alerts(),
+                            outputs.outcomes(),
+                            new FileLinesSource<>(
+                                    options.reviews().stream().map(Path::toString).toList(),
+                                    ReviewDecoder.withDefaults()),
+                            1,
+                            EventTime.reviewsReplay(options.outOfOrderness()),
+                            options.policy());
+            consequences
+                    .ledger()
+                    .sinkTo(new JsonLinesFileSink<LedgerEntry>(options.ledger()))
+                    .name("ledger file")
+                    .uid("ledger-file")
+                    .setParallelism(1);
+            quarantine = quarantine.union(consequences.quarantine());
+        }
+        quarantine
                 .sinkTo(new JsonLinesFileSink<QuarantineRecord>(options.quarantine()))
                 .name("quarantine file")
                 .uid("quarantine-file")
@@ -109,6 +173,10 @@ public final class Replay {
         sortLines(
                 options.outcomes(),
                 n -> n.get("startedAt").asText() + '\0' + n.get("outcomeId").asText());
+        if (options.ledger() != null) {
+            sortLines(
+                    options.ledger(), n -> n.get("at").asText() + '\0' + n.get("entryId").asText());
+        }
         sortLines(
                 options.quarantine(),
                 n ->

@@ -36,4 +36,13 @@ public final class Json {
             throw new IllegalStateException("not writable as JSON: " + value.getClass(), e);
         }
     }
+
+    /** {@code value} as JSON text; a value the mapper cannot write is a programming error. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not writable as JSON: " + value.getClass(), e);
+        }
+    }
 }

@@ -34,6 +34,9 @@ public final class TicketState {
     public String team;
     public String region;
 
+    /** Pseudonymous, from CREATED; the ledger's customer subject. */
+    public String customerId;
+
     /** The latest event time applied to the ticket. */
     public long lastEventAt = NONE;
 
@@ -57,7 +60,15 @@ public final class TicketState {
     /** The attributes every output of this ticket carries, as they are now. */
     public TicketAttributes attributes() {
         return new TicketAttributes(
-                channel, priority, complexity, agentId, techId, team, region, policyVersion);
+                channel,
+                priority,
+                complexity,
+                agentId,
+                techId,
+                team,
+                region,
+                policyVersion,
+                customerId);
     }
 
     public ClockState clock(ClockType type) {
@@ -102,6 +113,7 @@ public final class TicketState {
         copy.techId = techId;
         copy.team = team;
         copy.region = region;
+        copy.customerId = customerId;
         copy.lastEventAt = lastEventAt;
         copy.closedAt = closedAt;
         copy.wakeAt = wakeAt;

@@ -24,7 +24,10 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
 
     public static final TicketStateSerializer INSTANCE = new TicketStateSerializer();
 
-    private static final byte FORMAT = 1;
+    /** 2 adds the customerId of tickets and pending events; format 1 is still read. */
+    private static final byte FORMAT = 2;
+
+    private static final byte FORMAT_WITHOUT_CUSTOMER = 1;
     private static final ClockType[] CLOCK_TYPES = ClockType.values();
     private static final ClockStatus[] STATUSES = ClockStatus.values();
     private static final EventType[] EVENT_TYPES = EventType.values();
@@ -71,6 +74,7 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
         writeString(out, state.techId);
         writeString(out, state.team);
         writeString(out, state.region);
+        writeString(out, state.customerId);
         out.writeLong(state.lastEventAt);
         out.writeLong(state.closedAt);
         out.writeLong(state.wakeAt);
@@ -93,7 +97,7 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
     @Override
     public TicketState deserialize(DataInputView in) throws IOException {
         byte format = in.readByte();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_WITHOUT_CUSTOMER) {
             throw new IOException("unknown ticket state format " + format);
         }
         TicketState state = new TicketState();
@@ -108,6 +112,8 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
         state.techId = readString(in);
         state.team = readString(in);
         state.region = readString(in);
+        boolean withCustomer = format != FORMAT_WITHOUT_CUSTOMER;
+        state.customerId = withCustomer ? readString(in) : null;
         state.lastEventAt = in.readLong();
         state.closedAt = in.readLong();
         state.wakeAt = in.readLong();
@@ -121,7 +127,7 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
         }
         int pending = in.readInt();
         for (int i = 0; i < pending; i++) {
-            state.pending.add(readEvent(in));
+            state.pending.add(readEvent(in, withCustomer));
         }
         return state;
     }
@@ -198,9 +204,11 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
         writeString(out, event.region());
         writeInstant(out, event.etaAt());
         writeString(out, event.reason());
+        writeString(out, event.customerId());
     }
 
-    private static TicketEvent readEvent(DataInputView in) throws IOException {
+    private static TicketEvent readEvent(DataInputView in, boolean withCustomer)
+            throws IOException {
         String eventId = readString(in);
         String ticketId = readString(in);
         EventType type = readEnum(in, EVENT_TYPES);
@@ -223,7 +231,8 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
                 readString(in),
                 readString(in),
                 readInstant(in),
-                readString(in));
+                readString(in),
+                withCustomer ? readString(in) : null);
     }
 
     private static void writeString(DataOutputView out, String value) throws IOException {

@@ -1,7 +1,10 @@
 package io.slawatch.time;
 
 import io.slawatch.ingest.Decoded;
+import io.slawatch.ingest.DecodedRecord;
+import io.slawatch.ingest.DecodedReview;
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /** How event time is taken from ticket events. */
@@ -37,21 +40,46 @@ public final class EventTime {
      */
     public static WatermarkStrategy<Decoded> live(
             Duration outOfOrderness, Duration idleTimeout, Duration startupGrace, WallClock clock) {
+        return live(outOfOrderness, idleTimeout, startupGrace, clock, EventTime::timestamp);
+    }
+
+    /** Live event time of reviews: their {@code decidedAt}, otherwise as {@link #live}. */
+    public static WatermarkStrategy<DecodedReview> reviewsLive(
+            Duration outOfOrderness, Duration idleTimeout, Duration startupGrace, WallClock clock) {
+        return live(outOfOrderness, idleTimeout, startupGrace, clock, EventTime::timestamp);
+    }
+
+    private static <T extends DecodedRecord> WatermarkStrategy<T> live(
+            Duration outOfOrderness,
+            Duration idleTimeout,
+            Duration startupGrace,
+            WallClock clock,
+            SerializableTimestampAssigner<T> timestamps) {
         long bound = outOfOrderness.toMillis();
         long idle = idleTimeout.toMillis();
         long grace = Math.max(startupGrace.toMillis(), idle);
-        return WatermarkStrategy.<Decoded>forGenerator(
+        return WatermarkStrategy.<T>forGenerator(
                         context ->
-                                new QuietStreamWatermarks(
+                                new QuietStreamWatermarks<T>(
                                         bound, idle, grace, clock, context.getInputActivityClock()))
-                .withTimestampAssigner(EventTime::timestamp);
+                .withTimestampAssigner(timestamps);
     }
 
     /** Replay: watermarks from the input order alone (see {@link EveryEventWatermarks}). */
     public static WatermarkStrategy<Decoded> replay(Duration outOfOrderness) {
+        return replay(outOfOrderness, EventTime::timestamp);
+    }
+
+    /** Replay event time of reviews: their {@code decidedAt}, otherwise as {@link #replay}. */
+    public static WatermarkStrategy<DecodedReview> reviewsReplay(Duration outOfOrderness) {
+        return replay(outOfOrderness, EventTime::timestamp);
+    }
+
+    private static <T extends DecodedRecord> WatermarkStrategy<T> replay(
+            Duration outOfOrderness, SerializableTimestampAssigner<T> timestamps) {
         long bound = outOfOrderness.toMillis();
-        return WatermarkStrategy.<Decoded>forGenerator(context -> new EveryEventWatermarks(bound))
-                .withTimestampAssigner(EventTime::timestamp);
+        return WatermarkStrategy.<T>forGenerator(context -> new EveryEventWatermarks<T>(bound))
+                .withTimestampAssigner(timestamps);
     }
 
     /**
@@ -60,5 +88,10 @@ public final class EventTime {
      */
     public static long timestamp(Decoded record, long sourceTimestamp) {
         return record.ok() ? record.event().occurredAt().toEpochMilli() : sourceTimestamp;
+    }
+
+    /** A review's time: when it was decided; as {@link #timestamp(Decoded, long)} otherwise. */
+    public static long timestamp(DecodedReview record, long sourceTimestamp) {
+        return record.ok() ? record.review().decidedAt().toEpochMilli() : sourceTimestamp;
     }
 }

@@ -1,6 +1,6 @@
 package io.slawatch.time;
 
-import io.slawatch.ingest.Decoded;
+import io.slawatch.ingest.DecodedRecord;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -11,7 +11,7 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * The watermark is the highest event time seen minus the bound, minus 1 ms (as Flink's bounded
  * out-of-orderness), so an event exactly at the bound is not late.
  */
-public final class EveryEventWatermarks implements WatermarkGenerator<Decoded> {
+public final class EveryEventWatermarks<T extends DecodedRecord> implements WatermarkGenerator<T> {
 
     private final long boundMillis;
     private long highest = Long.MIN_VALUE;
@@ -22,7 +22,7 @@ public final class EveryEventWatermarks implements WatermarkGenerator<Decoded> {
     }
 
     @Override
-    public void onEvent(Decoded record, long eventTimestamp, WatermarkOutput output) {
+    public void onEvent(T record, long eventTimestamp, WatermarkOutput output) {
         if (!record.ok()) {
             return;
         }

@@ -1,6 +1,6 @@
 package io.slawatch.time;
 
-import io.slawatch.ingest.Decoded;
+import io.slawatch.ingest.DecodedRecord;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * has not begun to arrive) waits {@code startupGrace} of activity before following the wall clock.
  * Records that could not be decoded never move the watermark.
  */
-public final class QuietStreamWatermarks implements WatermarkGenerator<Decoded> {
+public final class QuietStreamWatermarks<T extends DecodedRecord> implements WatermarkGenerator<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuietStreamWatermarks.class);
 
@@ -55,7 +55,7 @@ public final class QuietStreamWatermarks implements WatermarkGenerator<Decoded> 
     }
 
     @Override
-    public void onEvent(Decoded record, long eventTimestamp, WatermarkOutput output) {
+    public void onEvent(T record, long eventTimestamp, WatermarkOutput output) {
         if (record.ok()) {
             highest = Math.max(highest, eventTimestamp);
             lastEventAt = activity.relativeTimeMillis();

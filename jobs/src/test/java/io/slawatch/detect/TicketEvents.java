@@ -92,6 +92,7 @@ final class TicketEvents {
         private String region;
         private Instant etaAt;
         private String reason;
+        private String customerId;
 
         Builder(EventType type, Instant at) {
             this.type = type;
@@ -158,6 +159,11 @@ final class TicketEvents {
             return this;
         }
 
+        Builder customer(String id) {
+            this.customerId = id;
+            return this;
+        }
+
         Builder reason(String value) {
             this.reason = value;
             return this;
@@ -178,7 +184,8 @@ final class TicketEvents {
                     team,
                     region,
                     etaAt,
-                    reason);
+                    reason,
+                    customerId);
         }
     }
 }

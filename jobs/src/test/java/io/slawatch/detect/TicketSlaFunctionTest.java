@@ -402,7 +402,8 @@ class TicketSlaFunctionTest {
                                         null,
                                         "escalations",
                                         "pudong",
-                                        "2026.11-1")));
+                                        "2026.11-1",
+                                        null)));
 
         sla.watermark(plus(MONDAY_0900, "PT1H"));
         assertThat(sla.alerts())

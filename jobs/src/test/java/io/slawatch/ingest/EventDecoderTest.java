@@ -42,7 +42,9 @@ class EventDecoderTest {
                     QuarantineReason.ORPHAN,
                     QuarantineReason.REJECTED_BY_ELASTICSEARCH,
                     QuarantineReason.REJECTED_BY_RECEIVER,
-                    QuarantineReason.UNDELIVERABLE);
+                    QuarantineReason.UNDELIVERABLE,
+                    QuarantineReason.REVIEW_UNKNOWN_SUBJECT,
+                    QuarantineReason.REVIEW_ALREADY_DECIDED);
 
     static Stream<Arguments> rejections() {
         return Stream.of(

@@ -33,7 +33,8 @@ final class NotifyScenarios {
                     null,
                     "hotline",
                     "pudong",
-                    "2026.11-1");
+                    "2026.11-1",
+                    null);
 
     private NotifyScenarios() {}
 

@@ -53,7 +53,7 @@ class ElasticsearchSinkITCase {
         SlaMonitorJob.Outputs outputs =
                 SlaMonitorJob.build(
                         env,
-                        new FileLinesSource(
+                        new FileLinesSource<>(
                                 Stream.of(inputs).map(Path::toString).toList(),
                                 EventDecoder.withDefaults()),
                         1,

@@ -88,7 +88,15 @@ class WebhookDeliveryITCase {
     static final Instant MONDAY_0900 = Instant.parse("2026-11-23T01:00:00Z");
     static final TicketAttributes PHONE_NORMAL_AGENT_A1 =
             new TicketAttributes(
-                    Channel.PHONE, Priority.NORMAL, null, "a-1", null, null, null, "2026.11-1");
+                    Channel.PHONE,
+                    Priority.NORMAL,
+                    null,
+                    "a-1",
+                    null,
+                    null,
+                    null,
+                    "2026.11-1",
+                    null);
 
     @RegisterExtension static final MiniClusterExtension FLINK = MiniClusters.withSlots(4);
 

@@ -492,7 +492,7 @@ class PolicyLoaderTest {
         }
     }
 
-    private static List<Problem> problemsOf(String text) {
+    static List<Problem> problemsOf(String text) {
         try {
             PolicyLoader.parse(FILE, text);
         } catch (PolicyException e) {

@@ -61,7 +61,8 @@ class TicketStateSerializerTest {
                         null,
                         "pudong",
                         Instant.parse("2026-11-24T01:00:00Z"),
-                        null));
+                        null,
+                        "c-9"));
 
         DataOutputSerializer out = new DataOutputSerializer(256);
         TicketStateSerializer.INSTANCE.serialize(state, out);

@@ -83,7 +83,8 @@ class RollingStatsFunctionTest {
                         "t-03",
                         "north",
                         "xuhui",
-                        "2026.11-1"),
+                        "2026.11-1",
+                        null),
                 elapsed,
                 late);
     }

@@ -55,8 +55,8 @@ class QuietStreamWatermarksTest {
                 @Override
                 public void markActive() {}
             };
-    final QuietStreamWatermarks watermarks =
-            new QuietStreamWatermarks(BOUND, IDLE, GRACE, () -> now, activity);
+    final QuietStreamWatermarks<Decoded> watermarks =
+            new QuietStreamWatermarks<>(BOUND, IDLE, GRACE, () -> now, activity);
 
     /** Time passes, and the split is not held back. */
     void pass(long millis) {
@@ -76,6 +76,7 @@ class QuietStreamWatermarksTest {
                         "T-1",
                         EventType.RESPONDED,
                         Instant.ofEpochMilli(at),
+                        null,
                         null,
                         null,
                         null,

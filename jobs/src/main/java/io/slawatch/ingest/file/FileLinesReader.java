@@ -1,7 +1,6 @@
 package io.slawatch.ingest.file;
 
-import io.slawatch.ingest.Decoded;
-import io.slawatch.ingest.EventDecoder;
+import io.slawatch.ingest.RawDecoder;
 import io.slawatch.model.RawEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,10 +18,10 @@ import org.apache.flink.core.io.InputStatus;
  * decoder whole), gunzipping files named {@code *.gz}, and decodes each line. Blank lines are
  * skipped but counted, so line numbers match the file.
  */
-final class FileLinesReader implements SourceReader<Decoded, FileLinesSplit> {
+final class FileLinesReader<T> implements SourceReader<T, FileLinesSplit> {
 
     private final SourceReaderContext context;
-    private final EventDecoder decoder;
+    private final RawDecoder<T> decoder;
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private FileLinesSplit split;
     private int fileIndex;
@@ -31,7 +30,7 @@ final class FileLinesReader implements SourceReader<Decoded, FileLinesSplit> {
     private boolean noMoreSplits;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
 
-    FileLinesReader(SourceReaderContext context, EventDecoder decoder) {
+    FileLinesReader(SourceReaderContext context, RawDecoder<T> decoder) {
         this.context = context;
         this.decoder = decoder;
     }
@@ -42,7 +41,7 @@ final class FileLinesReader implements SourceReader<Decoded, FileLinesSplit> {
     }
 
     @Override
-    public InputStatus pollNext(ReaderOutput<Decoded> output) throws IOException {
+    public InputStatus pollNext(ReaderOutput<T> output) throws IOException {
         while (split != null) {
             if (in == null) {
                 if (fileIndex >= split.files().size()) {

@@ -1,32 +1,38 @@
 package io.slawatch.ingest.file;
 
-import io.slawatch.ingest.Decoded;
-import io.slawatch.ingest.EventDecoder;
+import io.slawatch.ingest.RawDecoder;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * A bounded source of ticket events from JSON-lines files, read in the order given by one reader
- * (run it at parallelism 1) and decoded; a line that cannot be used is quarantined with its file
- * and line number.
+ * A bounded source of records (ticket events, reviews) from JSON-lines files, read in the order
+ * given by one reader (run it at parallelism 1) and decoded; a line that cannot be used is
+ * quarantined with its file and line number.
  */
-public final class FileLinesSource
-        implements Source<Decoded, FileLinesSplit, List<FileLinesSplit>> {
+public final class FileLinesSource<T>
+        implements Source<T, FileLinesSplit, List<FileLinesSplit>>, ResultTypeQueryable<T> {
 
     private static final long serialVersionUID = 1L;
 
     private final List<String> files;
-    private final EventDecoder decoder;
+    private final RawDecoder<T> decoder;
 
-    public FileLinesSource(List<String> files, EventDecoder decoder) {
+    public FileLinesSource(List<String> files, RawDecoder<T> decoder) {
         this.files = List.copyOf(files);
         this.decoder = decoder;
+    }
+
+    @Override
+    public TypeInformation<T> getProducedType() {
+        return decoder.producedType();
     }
 
     @Override
@@ -35,8 +41,8 @@ public final class FileLinesSource
     }
 
     @Override
-    public SourceReader<Decoded, FileLinesSplit> createReader(SourceReaderContext context) {
-        return new FileLinesReader(context, decoder);
+    public SourceReader<T, FileLinesSplit> createReader(SourceReaderContext context) {
+        return new FileLinesReader<>(context, decoder);
     }
 
     @Override

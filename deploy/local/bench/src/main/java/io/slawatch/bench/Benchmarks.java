@@ -185,7 +185,8 @@ final class Benchmarks {
                             "team-" + (i % 4),
                             "region-" + (i % 5),
                             null,
-                            null);
+                            null,
+                            "c-" + i);
         }
         BenchEvents.events = created;
         OpenTickets.reset(tickets);

@@ -227,6 +227,6 @@ final class NotifierBenchmarks {
                 null,
                 null,
                 new TicketAttributes(
-                        Channel.PHONE, Priority.NORMAL, null, "a-1", null, null, null, null));
+                        Channel.PHONE, Priority.NORMAL, null, "a-1", null, null, null, null, null));
     }
 }

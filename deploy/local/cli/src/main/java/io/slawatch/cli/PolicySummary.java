@@ -3,12 +3,16 @@ package io.slawatch.cli;
 import io.slawatch.calendar.BusinessCalendar;
 import io.slawatch.model.ClockType;
 import io.slawatch.policy.ClockPolicy;
+import io.slawatch.policy.CompensationTier;
+import io.slawatch.policy.ConsequencePolicy;
 import io.slawatch.policy.Escalation;
 import io.slawatch.policy.PeakWindow;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.policy.TargetRule;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -102,7 +106,84 @@ final class PolicySummary {
                 .append("; never-closed tickets cleared after ")
                 .append(human(policy.safetyHorizon()))
                 .append('\n');
+        text.append(consequences(policy.consequences()));
         return text.toString();
+    }
+
+    static String consequences(ConsequencePolicy rules) {
+        if (rules == null) {
+            return "consequences: none\n";
+        }
+        StringBuilder text = new StringBuilder();
+        text.append("consequences of a BREACHED ")
+                .append(names(rules.clocks()))
+                .append(" alert, in working days of ")
+                .append(rules.calendar())
+                .append(", months in ")
+                .append(rules.monthZone())
+                .append(":\n");
+        text.append("  verified within ")
+                .append(rules.verifyWithin())
+                .append(" working days, else ")
+                .append(rules.whenUndecided())
+                .append(" by the policy\n");
+        text.append("  agent: -")
+                .append(rules.agentPointsPerBreach())
+                .append(" points a breach; the month's first brings WARNING and TRAINING (due in ")
+                .append(rules.trainingDueWithin())
+                .append(" working days); the ")
+                .append(rules.suspensionAt())
+                .append(ordinal(rules.suspensionAt()))
+                .append(" brings a SUSPENSION of ")
+                .append(rules.suspensionDays())
+                .append(" working days\n");
+        text.append("  department: -")
+                .append(rules.teamPointsPerBreach())
+                .append(rules.teamPointsPerBreach() == 1 ? " point" : " points")
+                .append(" a breach; the month's ")
+                .append(rules.noticeAt())
+                .append(ordinal(rules.noticeAt()))
+                .append(" brings a NOTICE\n");
+        text.append("  customer: APOLOGY per confirmed breach; one compensation per ticket:");
+        Duration previous = Duration.ZERO;
+        for (CompensationTier tier : rules.tiers()) {
+            text.append("\n    late ")
+                    .append(
+                            tier.lateUpTo() == null
+                                    ? "more than " + human(previous)
+                                    : "up to " + human(tier.lateUpTo()))
+                    .append(" -> ");
+            if (tier.lateUpTo() != null) {
+                previous = tier.lateUpTo();
+            }
+            List<String> parts = new ArrayList<>();
+            if (tier.couponPercent() > 0) {
+                parts.add("COUPON " + tier.couponPercent() + "%");
+            }
+            if (tier.upgradeMonths() > 0) {
+                parts.add("UPGRADE " + tier.upgradeMonths() + " months");
+            }
+            if (tier.manualReview()) {
+                parts.add("MANUAL_REVIEW");
+            }
+            text.append(String.join(", ", parts));
+        }
+        text.append("\n  decided actions due within ")
+                .append(rules.actionsDueWithin())
+                .append(" working days, else OVERDUE\n");
+        return text.toString();
+    }
+
+    private static String ordinal(int n) {
+        if (n % 100 >= 11 && n % 100 <= 13) {
+            return "th";
+        }
+        return switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
     }
 
     private static String names(Collection<? extends Enum<?>> values) {

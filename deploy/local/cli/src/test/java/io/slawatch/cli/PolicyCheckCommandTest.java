@@ -51,7 +51,16 @@ class PolicyCheckCommandTest {
                                 + "    breached (level 1) at the deadline; escalated level 2 at 100% of the target past the deadline\n"
                                 + "peaks (cap 50%):\n"
                                 + "  singles-day: 2026-11-10T16:00:00Z to 2026-11-11T16:00:00Z, +20%\n"
-                                + "retention: 1d after CLOSED; orphans quarantined after 1h; never-closed tickets cleared after 90d\n");
+                                + "retention: 1d after CLOSED; orphans quarantined after 1h; never-closed tickets cleared after 90d\n"
+                                + "consequences of a BREACHED RESPONSE|ARRIVAL|RESOLUTION alert, in working days of office, months in Asia/Shanghai:\n"
+                                + "  verified within 2 working days, else CONFIRM by the policy\n"
+                                + "  agent: -2 points a breach; the month's first brings WARNING and TRAINING (due in 5 working days); the 3rd brings a SUSPENSION of 3 working days\n"
+                                + "  department: -1 point a breach; the month's 5th brings a NOTICE\n"
+                                + "  customer: APOLOGY per confirmed breach; one compensation per ticket:\n"
+                                + "    late up to 2h -> COUPON 10%\n"
+                                + "    late up to 1d -> COUPON 20%, UPGRADE 3 months\n"
+                                + "    late more than 1d -> COUPON 20%, UPGRADE 3 months, MANUAL_REVIEW\n"
+                                + "  decided actions due within 3 working days, else OVERDUE\n");
     }
 
     @Test

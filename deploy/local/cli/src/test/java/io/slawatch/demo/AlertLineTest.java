@@ -41,7 +41,8 @@ class AlertLineTest {
                             "t-pudong-2",
                             "east",
                             "pudong",
-                            "2026.11-1"));
+                            "2026.11-1",
+                            null));
 
     @Test
     void shouldGiveEveryFieldWhenThereIsRoom() {

@@ -78,6 +78,7 @@ final class EventBuilder {
                 team,
                 null,
                 null,
-                reason);
+                reason,
+                null);
     }
 }

@@ -7,23 +7,23 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Decodes Kafka records into events in the source, so that event time is taken per partition. It
- * never fails: a record that cannot be used becomes a quarantine record with its topic, partition
- * and offset.
+ * Decodes Kafka records (events, reviews) in the source, so that event time is taken per partition.
+ * It never fails: a record that cannot be used becomes a quarantine record with its topic,
+ * partition and offset.
  */
-public final class KafkaEventsDeserializer implements KafkaRecordDeserializationSchema<Decoded> {
+public final class KafkaRecordsDeserializer<T> implements KafkaRecordDeserializationSchema<T> {
 
     private static final long serialVersionUID = 1L;
     private static final byte[] EMPTY = new byte[0];
 
-    private final EventDecoder decoder;
+    private final RawDecoder<T> decoder;
 
-    public KafkaEventsDeserializer(EventDecoder decoder) {
+    public KafkaRecordsDeserializer(RawDecoder<T> decoder) {
         this.decoder = decoder;
     }
 
     @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Decoded> out) {
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<T> out) {
         byte[] value = record.value() == null ? EMPTY : record.value();
         out.collect(
                 decoder.decode(
@@ -31,7 +31,7 @@ public final class KafkaEventsDeserializer implements KafkaRecordDeserialization
     }
 
     @Override
-    public TypeInformation<Decoded> getProducedType() {
-        return TypeInformation.of(Decoded.class);
+    public TypeInformation<T> getProducedType() {
+        return decoder.producedType();
     }
 }

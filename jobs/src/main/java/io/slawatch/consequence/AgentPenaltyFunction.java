@@ -1,0 +1,116 @@
+package io.slawatch.consequence;
+
+import io.slawatch.model.LedgerEntry;
+import io.slawatch.model.LedgerKind;
+import io.slawatch.model.SubjectType;
+import io.slawatch.policy.SlaPolicy;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.flink.util.Collector;
+
+/**
+ * An agent's penalties (keyed by agentId or techId): points per confirmed breach; the month's first
+ * brings a WARNING and a TRAINING; the one that makes the policy's count a SUSPENSION from the next
+ * working day. A retraction gives the points back and reverses what the month no longer reaches.
+ */
+public final class AgentPenaltyFunction extends MonthlyPenaltyFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    public AgentPenaltyFunction(SlaPolicy policy) {
+        super(policy);
+    }
+
+    @Override
+    void confirmed(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
+            throws Exception {
+        String agent = verdict.agentId();
+        issue(
+                Entries.about(
+                                verdict,
+                                pointsId(verdict),
+                                LedgerKind.POINTS,
+                                SubjectType.AGENT,
+                                agent)
+                        .points(-rules.agentPointsPerBreach())
+                        .at(at)
+                        .reason("confirmed " + verdict.clock() + " breach"),
+                out);
+        if (tally.warningId == null) {
+            int n = ++tally.issued;
+            String why = "first confirmed breach of " + verdict.month();
+            tally.warningId =
+                    issue(
+                            threshold(verdict, tally, LedgerKind.WARNING, n)
+                                    .at(at)
+                                    .dueBy(due(at, rules.actionsDueWithin()))
+                                    .reason(why),
+                            out);
+            tally.trainingId =
+                    issue(
+                            threshold(verdict, tally, LedgerKind.TRAINING, n)
+                                    .at(at)
+                                    .dueBy(due(at, rules.trainingDueWithin()))
+                                    .reason(why),
+                            out);
+        }
+        if (tally.count() >= rules.suspensionAt() && tally.suspensionId == null) {
+            int n = ++tally.issued;
+            LocalDate confirmedOn = rules.workingDays().date(Instant.ofEpochMilli(at));
+            tally.suspensionId =
+                    issue(
+                            threshold(verdict, tally, LedgerKind.SUSPENSION, n)
+                                    .days(
+                                            rules.workingDays().nth(confirmedOn, 1),
+                                            rules.workingDays()
+                                                    .nth(confirmedOn, rules.suspensionDays()))
+                                    .at(at)
+                                    .dueBy(due(at, rules.actionsDueWithin()))
+                                    .reason(
+                                            ordinal(tally.count())
+                                                    + " confirmed breach of "
+                                                    + verdict.month()),
+                            out);
+        }
+    }
+
+    @Override
+    void retracted(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
+            throws Exception {
+        String why = "breach " + verdict.alertId() + " retracted after its confirmation";
+        reverse(pointsId(verdict), at, why, out);
+        if (tally.count() < 1) {
+            String gone = why + ": no confirmed breach left in " + verdict.month();
+            tally.warningId = reverse(tally.warningId, at, gone, out);
+            tally.trainingId = reverse(tally.trainingId, at, gone, out);
+        }
+        if (tally.count() < rules.suspensionAt()) {
+            tally.suspensionId =
+                    reverse(
+                            tally.suspensionId,
+                            at,
+                            why
+                                    + ": "
+                                    + tally.count()
+                                    + " confirmed in "
+                                    + verdict.month()
+                                    + ", below "
+                                    + rules.suspensionAt(),
+                            out);
+        }
+    }
+
+    private static String pointsId(Verdict verdict) {
+        return verdict.alertId() + ":AGENT:" + LedgerKind.POINTS;
+    }
+
+    private static Entries threshold(Verdict verdict, MonthTally tally, LedgerKind kind, int n) {
+        return Entries.entry(
+                        "AGENT:" + verdict.agentId() + ":" + verdict.month() + ":" + kind + ":" + n,
+                        kind,
+                        SubjectType.AGENT,
+                        verdict.agentId())
+                .month(verdict.month())
+                .policyVersion(verdict.policyVersion());
+    }
+}

@@ -1,0 +1,490 @@
+package io.slawatch.consequence;
+
+import io.slawatch.model.Alert;
+import io.slawatch.model.AlertKind;
+import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockType;
+import io.slawatch.model.LedgerEntry;
+import io.slawatch.model.LedgerKind;
+import io.slawatch.model.OutcomeStatus;
+import io.slawatch.model.QuarantineReason;
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.model.Review;
+import io.slawatch.model.ReviewDecision;
+import io.slawatch.model.SubjectType;
+import io.slawatch.policy.CompensationTier;
+import io.slawatch.policy.ConsequencePolicy;
+import io.slawatch.policy.SlaPolicy;
+import io.slawatch.policy.UndecidedCase;
+import io.slawatch.serde.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Runs the cases of one ticket (keyed by ticketId): a case opens for each level-1 BREACHED alert of
+ * a clock with consequences, is confirmed or waived by a review or by the policy at its
+ * verification deadline, and closes as RETRACTED when its alert is. A confirmation brings the
+ * customer's APOLOGY and, once the lateness is known, the ticket's one compensation (its highest
+ * tier); it goes to the agent's and the team's penalties as a {@link Verdict}.
+ *
+ * <p>Inputs wait in an {@link Inbox} for the watermark, so they apply in event-time order: a review
+ * decided before a retraction is applied before it, at any parallelism. At the end of a bounded
+ * input (replay) inputs still apply, but no verification deadline beyond the last event passes.
+ *
+ * <p>State: the cases, the entries that may still be reversed and the compensation, all cleared by
+ * one timer at the first breach plus the policy's safety horizon, by which the detection job has
+ * cleared the ticket, so no alert can come for it any more. Without it a ticket's cases would stay
+ * forever. Each verification deadline has a timer too, which fires once.
+ */
+public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, LedgerEntry> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<Verdict> VERDICTS =
+            new OutputTag<>("verdicts", TypeInformation.of(Verdict.class));
+    public static final OutputTag<QuarantineRecord> QUARANTINE =
+            new OutputTag<>("review-quarantine", TypeInformation.of(QuarantineRecord.class));
+
+    private final ConsequencePolicy rules;
+    private final Duration horizon;
+    private final Clock wallClock;
+
+    private transient Inbox<CaseInput> inbox;
+    private transient MapState<String, BreachCase> cases;
+
+    /** CONFIRMED, APOLOGY and compensation entries by id, for their reversal. */
+    private transient MapState<String, LedgerEntry> issued;
+
+    private transient ValueState<Compensation> compensation;
+    private transient ValueState<Long> clearAt;
+    private transient Counter opened;
+    private transient Counter decidedByPolicy;
+
+    public CaseFunction(SlaPolicy policy) {
+        this(policy, Clock.systemUTC());
+    }
+
+    /** With the clock that stamps quarantine records, for tests. */
+    public CaseFunction(SlaPolicy policy, Clock wallClock) {
+        this.rules = policy.consequences();
+        this.horizon = policy.safetyHorizon();
+        this.wallClock = wallClock;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        inbox = new Inbox<>(getRuntimeContext(), "inbox", TypeInformation.of(CaseInput.class));
+        cases =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "cases",
+                                        Types.STRING,
+                                        TypeInformation.of(BreachCase.class)));
+        issued =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "issued",
+                                        Types.STRING,
+                                        TypeInformation.of(LedgerEntry.class)));
+        compensation =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "compensation", TypeInformation.of(Compensation.class)));
+        clearAt = getRuntimeContext().getState(new ValueStateDescriptor<>("clear-at", Types.LONG));
+        opened = getRuntimeContext().getMetricGroup().counter("casesOpened");
+        decidedByPolicy = getRuntimeContext().getMetricGroup().counter("casesDecidedByPolicy");
+    }
+
+    @Override
+    public void processElement(CaseInput input, Context ctx, Collector<LedgerEntry> out)
+            throws Exception {
+        if (!inbox.offer(input, input.at(), ctx.timerService())) {
+            // Late (only when live): applied now, at its own time.
+            apply(input, input.at(), ctx, out);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<LedgerEntry> out)
+            throws Exception {
+        List<CaseInput> due = new ArrayList<>(inbox.take(timestamp));
+        due.sort(CaseInput.ORDER);
+        for (CaseInput input : due) {
+            apply(input, timestamp, ctx, out);
+        }
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            // The end of a bounded input is not the end of time: undecided cases stay open.
+            return;
+        }
+        List<BreachCase> undecided = new ArrayList<>();
+        for (BreachCase breach : cases.values()) {
+            if (breach.status == CaseStatus.OPEN && breach.verifyBy <= timestamp) {
+                undecided.add(breach);
+            }
+        }
+        undecided.sort((a, b) -> a.alertId.compareTo(b.alertId));
+        for (BreachCase breach : undecided) {
+            decidedByPolicy.inc();
+            decide(
+                    breach,
+                    rules.whenUndecided() == UndecidedCase.CONFIRM
+                            ? ReviewDecision.CONFIRM
+                            : ReviewDecision.WAIVE,
+                    LedgerEntry.POLICY,
+                    "not verified within "
+                            + rules.verifyWithin()
+                            + " working days: the policy decides "
+                            + rules.whenUndecided(),
+                    timestamp,
+                    ctx,
+                    out);
+        }
+        Long clear = clearAt.value();
+        if (clear != null && clear <= timestamp) {
+            cases.clear();
+            issued.clear();
+            compensation.clear();
+            clearAt.clear();
+        }
+    }
+
+    private void apply(CaseInput input, long at, Context ctx, Collector<LedgerEntry> out)
+            throws Exception {
+        if (input.review() != null) {
+            review(input.review(), at, ctx, out);
+        } else if (input.outcome() != null) {
+            late(input.outcome(), at, ctx, out);
+        } else if (input.alert().kind() == AlertKind.BREACHED) {
+            open(input.alert(), at, ctx, out);
+        } else {
+            retract(input.alert(), at, ctx, out);
+        }
+    }
+
+    private void open(Alert alert, long at, Context ctx, Collector<LedgerEntry> out)
+            throws Exception {
+        if (!rules.applies(alert.clock()) || cases.contains(alert.alertId())) {
+            return;
+        }
+        BreachCase breach = new BreachCase();
+        breach.alertId = alert.alertId();
+        breach.clock = alert.clock();
+        breach.cycle = alert.cycle();
+        breach.deadline = alert.deadline().toEpochMilli();
+        breach.month = rules.month(alert.deadline()).toString();
+        var attributes = alert.attributes();
+        breach.agentId =
+                alert.clock() == ClockType.ARRIVAL ? attributes.techId() : attributes.agentId();
+        breach.team = attributes.team();
+        breach.customerId =
+                attributes.customerId() != null ? attributes.customerId() : alert.ticketId();
+        breach.policyVersion = attributes.policyVersion();
+        breach.status = CaseStatus.OPEN;
+        breach.changedAt = at;
+        breach.verifyBy =
+                rules.workingDays()
+                        .within(Instant.ofEpochMilli(at), rules.verifyWithin())
+                        .toEpochMilli();
+        cases.put(breach.alertId, breach);
+        ctx.timerService().registerEventTimeTimer(breach.verifyBy);
+        if (clearAt.value() == null) {
+            long clear = at + horizon.toMillis();
+            clearAt.update(clear);
+            ctx.timerService().registerEventTimeTimer(clear);
+        }
+        opened.inc();
+        out.collect(
+                caseEntry(breach, LedgerKind.VERIFICATION_REQUESTED, at)
+                        .dueBy(Instant.ofEpochMilli(breach.verifyBy))
+                        .reason(alert.clock() + " deadline " + alert.deadline() + " passed")
+                        .build());
+    }
+
+    private void retract(Alert retraction, long stoppedAt, Context ctx, Collector<LedgerEntry> out)
+            throws Exception {
+        BreachCase breach = cases.get(retraction.retractsAlertId());
+        if (breach == null || breach.status == CaseStatus.RETRACTED) {
+            return;
+        }
+        // The stop that retracts a breach happened before its deadline, but is known only now:
+        // its entries come no earlier than what they correct.
+        long at = Math.max(stoppedAt, breach.changedAt);
+        CaseStatus before = breach.status;
+        breach.status = CaseStatus.RETRACTED;
+        cases.put(breach.alertId, breach);
+        out.collect(
+                caseEntry(breach, LedgerKind.RETRACTED, at)
+                        .reason("the clock stopped in time; the breach alert was retracted")
+                        .build());
+        if (before != CaseStatus.CONFIRMED) {
+            return;
+        }
+        String why = "breach " + breach.alertId + " retracted after its confirmation";
+        reverse(id(breach.alertId, LedgerKind.CONFIRMED), at, why, out);
+        reverse(id(breach.alertId, LedgerKind.APOLOGY), at, why, out);
+        ctx.output(VERDICTS, verdict(breach, ctx.getCurrentKey(), at, true));
+        compensate(ctx.getCurrentKey(), at, out);
+    }
+
+    private void late(ClockOutcome outcome, long at, Context ctx, Collector<LedgerEntry> out)
+            throws Exception {
+        String alertId =
+                Alert.alertId(
+                        outcome.ticketId(),
+                        outcome.clock(),
+                        outcome.cycle(),
+                        AlertKind.BREACHED,
+                        1);
+        BreachCase breach = cases.get(alertId);
+        if (breach == null || breach.status == CaseStatus.RETRACTED || breach.lateKnown()) {
+            return;
+        }
+        breach.lateSeconds =
+                outcome.status() == OutcomeStatus.MET_LATE
+                        ? outcome.lateSeconds()
+                        : ceilSeconds(
+                                outcome.endedAt().toEpochMilli()
+                                        - outcome.deadline().toEpochMilli());
+        cases.put(alertId, breach);
+        if (breach.status == CaseStatus.CONFIRMED) {
+            compensate(ctx.getCurrentKey(), at, out);
+        }
+    }
+
+    private void review(Review review, long at, Context ctx, Collector<LedgerEntry> out)
+            throws Exception {
+        BreachCase breach = cases.get(review.alertId());
+        if (breach == null) {
+            quarantine(
+                    review,
+                    QuarantineReason.REVIEW_UNKNOWN_SUBJECT,
+                    "no case for alert "
+                            + review.alertId()
+                            + " (not a BREACHED alert of a clock"
+                            + " with consequences, not yet breached, or cleared)",
+                    ctx);
+        } else if (breach.status != CaseStatus.OPEN) {
+            quarantine(
+                    review,
+                    QuarantineReason.REVIEW_ALREADY_DECIDED,
+                    "the case of " + review.alertId() + " is already " + breach.status,
+                    ctx);
+        } else {
+            decide(breach, review.decision(), review.reviewer(), review.reason(), at, ctx, out);
+        }
+    }
+
+    private void decide(
+            BreachCase breach,
+            ReviewDecision decision,
+            String decidedBy,
+            String reason,
+            long at,
+            Context ctx,
+            Collector<LedgerEntry> out)
+            throws Exception {
+        breach.changedAt = at;
+        if (decision == ReviewDecision.WAIVE) {
+            breach.status = CaseStatus.WAIVED;
+            cases.put(breach.alertId, breach);
+            out.collect(
+                    caseEntry(breach, LedgerKind.WAIVED, at)
+                            .decidedBy(decidedBy)
+                            .reason(reason)
+                            .build());
+            return;
+        }
+        breach.status = CaseStatus.CONFIRMED;
+        cases.put(breach.alertId, breach);
+        issue(caseEntry(breach, LedgerKind.CONFIRMED, at).decidedBy(decidedBy).reason(reason), out);
+        issue(
+                Entries.about(
+                                breach,
+                                ctx.getCurrentKey(),
+                                id(breach.alertId, LedgerKind.APOLOGY),
+                                LedgerKind.APOLOGY,
+                                SubjectType.CUSTOMER,
+                                breach.customerId)
+                        .at(at)
+                        .dueBy(due(at, rules.actionsDueWithin()))
+                        .reason("confirmed " + breach.clock + " breach"),
+                out);
+        ctx.output(VERDICTS, verdict(breach, ctx.getCurrentKey(), at, false));
+        compensate(ctx.getCurrentKey(), at, out);
+    }
+
+    /**
+     * Brings the ticket's compensation to the highest tier among its confirmed breaches of known
+     * lateness: a different tier reverses the one held and issues its own.
+     */
+    private void compensate(String ticketId, long at, Collector<LedgerEntry> out) throws Exception {
+        BreachCase best = null;
+        CompensationTier bestTier = null;
+        for (BreachCase breach : cases.values()) {
+            if (breach.status != CaseStatus.CONFIRMED || !breach.lateKnown()) {
+                continue;
+            }
+            CompensationTier tier = rules.tier(breach.lateSeconds);
+            if (tier != null
+                    && (bestTier == null
+                            || tier.rank() > bestTier.rank()
+                            || (tier.rank() == bestTier.rank()
+                                    && breach.alertId.compareTo(best.alertId) < 0))) {
+                best = breach;
+                bestTier = tier;
+            }
+        }
+        Compensation held = compensation.value();
+        if (held == null) {
+            held = new Compensation();
+        }
+        int rank = bestTier == null ? 0 : bestTier.rank();
+        if (rank == held.rank) {
+            return;
+        }
+        String why =
+                rank > held.rank
+                        ? "replaced by the higher tier " + rank
+                        : "its breach was retracted; tier " + rank + " holds now";
+        for (String entryId : held.entryIds) {
+            reverse(entryId, at, why, out);
+        }
+        held.entryIds = new ArrayList<>();
+        held.rank = rank;
+        if (bestTier != null) {
+            held.issued++;
+            String prefix = ticketId + ":COMPENSATION:" + held.issued + ":";
+            String reason =
+                    best.clock
+                            + " "
+                            + Duration.ofSeconds(best.lateSeconds)
+                            + " late: tier "
+                            + rank
+                            + " of "
+                            + rules.tiers().size();
+            if (bestTier.couponPercent() > 0) {
+                held.entryIds.add(
+                        issue(
+                                compensationEntry(best, ticketId, prefix, LedgerKind.COUPON, at)
+                                        .coupon(bestTier.couponPercent())
+                                        .reason(reason),
+                                out));
+            }
+            if (bestTier.upgradeMonths() > 0) {
+                held.entryIds.add(
+                        issue(
+                                compensationEntry(best, ticketId, prefix, LedgerKind.UPGRADE, at)
+                                        .upgrade(bestTier.upgradeMonths())
+                                        .reason(reason),
+                                out));
+            }
+            if (bestTier.manualReview()) {
+                held.entryIds.add(
+                        issue(
+                                compensationEntry(
+                                                best,
+                                                ticketId,
+                                                prefix,
+                                                LedgerKind.MANUAL_REVIEW,
+                                                at)
+                                        .reason(reason + ": people negotiate the compensation"),
+                                out));
+            }
+        }
+        compensation.update(held);
+    }
+
+    private Entries compensationEntry(
+            BreachCase breach, String ticketId, String prefix, LedgerKind kind, long at) {
+        return Entries.about(
+                        breach,
+                        ticketId,
+                        prefix + kind,
+                        kind,
+                        SubjectType.CUSTOMER,
+                        breach.customerId)
+                .at(at)
+                .dueBy(due(at, rules.actionsDueWithin()));
+    }
+
+    private Entries caseEntry(BreachCase breach, LedgerKind kind, long at) throws Exception {
+        return Entries.about(
+                        breach,
+                        Alert.ticketIdOf(breach.alertId),
+                        id(breach.alertId, kind),
+                        kind,
+                        SubjectType.CASE,
+                        breach.alertId)
+                .at(at);
+    }
+
+    private String issue(Entries entry, Collector<LedgerEntry> out) throws Exception {
+        LedgerEntry built = entry.build();
+        issued.put(built.entryId(), built);
+        out.collect(built);
+        return built.entryId();
+    }
+
+    private void reverse(String entryId, long at, String reason, Collector<LedgerEntry> out)
+            throws Exception {
+        LedgerEntry original = issued.get(entryId);
+        if (original != null) {
+            issued.remove(entryId);
+            out.collect(Entries.reversal(original, at, reason));
+        }
+    }
+
+    private Instant due(long at, int workingDays) {
+        return rules.workingDays().within(Instant.ofEpochMilli(at), workingDays);
+    }
+
+    private Verdict verdict(BreachCase breach, String ticketId, long at, boolean retracted) {
+        return new Verdict(
+                breach.alertId,
+                ticketId,
+                breach.clock,
+                breach.agentId,
+                breach.team,
+                breach.month,
+                at,
+                retracted,
+                breach.policyVersion);
+    }
+
+    private void quarantine(Review review, QuarantineReason reason, String detail, Context ctx) {
+        ctx.output(
+                QUARANTINE,
+                QuarantineRecord.ofJson(
+                        Json.write(review),
+                        reason,
+                        detail,
+                        wallClock.instant(),
+                        review.ticketId(),
+                        review.reviewId()));
+    }
+
+    static String id(String alertId, LedgerKind kind) {
+        return alertId + ":" + kind;
+    }
+
+    private static long ceilSeconds(long millis) {
+        return (millis + 999) / 1000;
+    }
+}

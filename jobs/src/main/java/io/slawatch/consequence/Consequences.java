@@ -1,0 +1,122 @@
+package io.slawatch.consequence;
+
+import io.slawatch.ingest.DecodedReview;
+import io.slawatch.ingest.SeparateReviewQuarantineFunction;
+import io.slawatch.model.Alert;
+import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.LedgerEntry;
+import io.slawatch.model.QuarantineRecord;
+import io.slawatch.model.Review;
+import io.slawatch.policy.SlaPolicy;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The consequences graph: reviews source → cases by ticket ({@link CaseFunction}) → penalties by
+ * agent ({@link AgentPenaltyFunction}) and by team ({@link TeamPenaltyFunction}) → due dates by
+ * action ({@link ActionDueFunction}); every entry of each goes to the ledger. It runs in the
+ * detection job on its alerts and outcomes, and writes only to its sinks. Every operator has a
+ * stable uid.
+ */
+public final class Consequences {
+
+    private Consequences() {}
+
+    /** The ledger and what could not be used of the reviews. */
+    public record Outputs(
+            DataStream<LedgerEntry> ledger, DataStream<QuarantineRecord> quarantine) {}
+
+    /** Adds the graph; {@code policy} must have consequences. */
+    public static Outputs build(
+            StreamExecutionEnvironment env,
+            DataStream<Alert> alerts,
+            DataStream<ClockOutcome> outcomes,
+            Source<DecodedReview, ?, ?> reviewsSource,
+            int reviewsParallelism,
+            WatermarkStrategy<DecodedReview> reviewTime,
+            SlaPolicy policy) {
+        if (policy.consequences() == null) {
+            throw new IllegalArgumentException(
+                    "policy " + policy.version() + " has no 'consequences' section");
+        }
+        SingleOutputStreamOperator<Review> reviews =
+                env.fromSource(reviewsSource, reviewTime, "reviews")
+                        .uid("reviews-source")
+                        .setParallelism(reviewsParallelism)
+                        .process(new SeparateReviewQuarantineFunction())
+                        .name("separate review quarantine")
+                        .uid("separate-review-quarantine")
+                        .setParallelism(reviewsParallelism);
+        DataStream<CaseInput> caseInputs =
+                alerts.filter(CaseInput::concerns)
+                        .name("breaches and retractions")
+                        .uid("case-alerts")
+                        .map(CaseInput::of)
+                        .name("case alerts")
+                        .uid("case-alert-inputs")
+                        .union(
+                                outcomes.filter(CaseInput::concerns)
+                                        .name("late clocks")
+                                        .uid("case-outcomes")
+                                        .map(CaseInput::of)
+                                        .name("case outcomes")
+                                        .uid("case-outcome-inputs"),
+                                reviews.filter(review -> review.decision().decidesCase())
+                                        .name("case reviews")
+                                        .uid("case-reviews")
+                                        .map(CaseInput::of)
+                                        .name("case review inputs")
+                                        .uid("case-review-inputs"));
+        SingleOutputStreamOperator<LedgerEntry> caseEntries =
+                caseInputs
+                        .keyBy(CaseInput::ticketId)
+                        .process(new CaseFunction(policy))
+                        .name("breach cases")
+                        .uid("breach-cases");
+        DataStream<Verdict> verdicts = caseEntries.getSideOutput(CaseFunction.VERDICTS);
+        DataStream<LedgerEntry> agentEntries =
+                verdicts.filter(verdict -> verdict.agentId() != null)
+                        .name("verdicts with an agent")
+                        .uid("agent-verdicts")
+                        .keyBy(Verdict::agentId)
+                        .process(new AgentPenaltyFunction(policy))
+                        .name("agent penalties")
+                        .uid("agent-penalties");
+        DataStream<LedgerEntry> teamEntries =
+                verdicts.filter(verdict -> verdict.team() != null)
+                        .name("verdicts with a team")
+                        .uid("team-verdicts")
+                        .keyBy(Verdict::team)
+                        .process(new TeamPenaltyFunction(policy))
+                        .name("team penalties")
+                        .uid("team-penalties");
+        DataStream<LedgerEntry> decided = caseEntries.union(agentEntries, teamEntries);
+        SingleOutputStreamOperator<LedgerEntry> followUps =
+                decided.filter(ActionInput::concerns)
+                        .name("actions and reversals")
+                        .uid("actions")
+                        .map(ActionInput::of)
+                        .name("action inputs")
+                        .uid("action-inputs")
+                        .union(
+                                reviews.filter(review -> !review.decision().decidesCase())
+                                        .name("done reviews")
+                                        .uid("done-reviews")
+                                        .map(ActionInput::of)
+                                        .name("done review inputs")
+                                        .uid("done-review-inputs"))
+                        .keyBy(ActionInput::actionId)
+                        .process(new ActionDueFunction(policy))
+                        .name("action due dates")
+                        .uid("action-due-dates");
+        return new Outputs(
+                decided.union(followUps),
+                reviews.getSideOutput(SeparateReviewQuarantineFunction.QUARANTINE)
+                        .union(
+                                caseEntries.getSideOutput(CaseFunction.QUARANTINE),
+                                followUps.getSideOutput(ActionDueFunction.QUARANTINE)));
+    }
+}

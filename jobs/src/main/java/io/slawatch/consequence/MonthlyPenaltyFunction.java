@@ -1,0 +1,193 @@
+package io.slawatch.consequence;
+
+import io.slawatch.model.LedgerEntry;
+import io.slawatch.policy.ConsequencePolicy;
+import io.slawatch.policy.SlaPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Penalties of one subject (an agent or a team) by month, from {@link Verdict}s in event-time order
+ * (an {@link Inbox}): "the breach that makes N in a month" must not depend on which ticket's
+ * subtask was faster. Subclasses say what a confirmation and a retraction issue and reverse.
+ *
+ * <p>State: a {@link MonthTally} per month and the entries that may still be reversed, both dropped
+ * by one timer per month at the month's end plus the policy's safety horizon, after which no breach
+ * of that month can still be retracted. Without it every month would stay forever.
+ */
+abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdict, LedgerEntry> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Confirmations before retractions within one instant, then by alert id. */
+    static final Comparator<Verdict> ORDER =
+            Comparator.comparing(Verdict::retracted).thenComparing(Verdict::alertId);
+
+    final ConsequencePolicy rules;
+    private final Duration horizon;
+
+    private transient Inbox<Verdict> inbox;
+    private transient MapState<String, MonthTally> months;
+
+    /** Entries by id that a retraction may reverse. */
+    private transient MapState<String, LedgerEntry> issued;
+
+    MonthlyPenaltyFunction(SlaPolicy policy) {
+        this.rules = policy.consequences();
+        this.horizon = policy.safetyHorizon();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        inbox = new Inbox<>(getRuntimeContext(), "inbox", TypeInformation.of(Verdict.class));
+        months =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "months",
+                                        Types.STRING,
+                                        TypeInformation.of(MonthTally.class)));
+        issued =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "issued",
+                                        Types.STRING,
+                                        TypeInformation.of(LedgerEntry.class)));
+    }
+
+    /** A confirmation just added to {@code tally}. */
+    abstract void confirmed(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
+            throws Exception;
+
+    /** A retraction just removed from {@code tally}. */
+    abstract void retracted(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
+            throws Exception;
+
+    @Override
+    public void processElement(Verdict verdict, Context ctx, Collector<LedgerEntry> out)
+            throws Exception {
+        if (!inbox.offer(verdict, verdict.at(), ctx.timerService())) {
+            apply(verdict, verdict.at(), ctx, out);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<LedgerEntry> out)
+            throws Exception {
+        List<Verdict> due = new ArrayList<>(inbox.take(timestamp));
+        due.sort(ORDER);
+        for (Verdict verdict : due) {
+            apply(verdict, timestamp, ctx, out);
+        }
+        List<String> ended = new ArrayList<>();
+        for (Map.Entry<String, MonthTally> month : months.entries()) {
+            if (month.getValue().clearAt <= timestamp) {
+                ended.add(month.getKey());
+            }
+        }
+        if (ended.isEmpty()) {
+            return;
+        }
+        List<String> gone = new ArrayList<>();
+        for (Map.Entry<String, LedgerEntry> entry : issued.entries()) {
+            if (ended.contains(entry.getValue().month())) {
+                gone.add(entry.getKey());
+            }
+        }
+        for (String entryId : gone) {
+            issued.remove(entryId);
+        }
+        for (String month : ended) {
+            months.remove(month);
+        }
+    }
+
+    private void apply(Verdict verdict, long at, Context ctx, Collector<LedgerEntry> out)
+            throws Exception {
+        MonthTally tally = months.get(verdict.month());
+        if (tally == null) {
+            if (verdict.retracted()) {
+                return;
+            }
+            tally = new MonthTally();
+            tally.clearAt =
+                    YearMonth.parse(verdict.month())
+                            .plusMonths(1)
+                            .atDay(1)
+                            .atStartOfDay(rules.monthZone())
+                            .toInstant()
+                            .plus(horizon)
+                            .toEpochMilli();
+            ctx.timerService().registerEventTimeTimer(tally.clearAt);
+        }
+        int index = tally.alertIds.indexOf(verdict.alertId());
+        if (verdict.retracted()) {
+            if (index < 0) {
+                return;
+            }
+            tally.alertIds.remove(index);
+            tally.agentIds.remove(index);
+            retracted(tally, verdict, at, out);
+        } else {
+            if (index >= 0) {
+                return;
+            }
+            tally.alertIds.add(verdict.alertId());
+            tally.agentIds.add(verdict.agentId() == null ? "" : verdict.agentId());
+            confirmed(tally, verdict, at, out);
+        }
+        months.put(verdict.month(), tally);
+    }
+
+    /** Emits {@code entry} and keeps it for a reversal; returns its id. */
+    String issue(Entries entry, Collector<LedgerEntry> out) throws Exception {
+        LedgerEntry built = entry.build();
+        issued.put(built.entryId(), built);
+        out.collect(built);
+        return built.entryId();
+    }
+
+    /** Reverses {@code entryId} when it is held; returns null, for the held id to clear. */
+    String reverse(String entryId, long at, String reason, Collector<LedgerEntry> out)
+            throws Exception {
+        if (entryId == null) {
+            return null;
+        }
+        LedgerEntry original = issued.get(entryId);
+        if (original != null) {
+            issued.remove(entryId);
+            out.collect(Entries.reversal(original, at, reason));
+        }
+        return null;
+    }
+
+    Instant due(long at, int workingDays) {
+        return rules.workingDays().within(Instant.ofEpochMilli(at), workingDays);
+    }
+
+    static String ordinal(int n) {
+        if (n % 100 >= 11 && n % 100 <= 13) {
+            return n + "th";
+        }
+        return n
+                + switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+    }
+}

@@ -1,0 +1,93 @@
+package io.slawatch.consequence;
+
+import io.slawatch.model.LedgerEntry;
+import io.slawatch.model.LedgerKind;
+import io.slawatch.model.SubjectType;
+import io.slawatch.policy.SlaPolicy;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.flink.util.Collector;
+
+/**
+ * A department's penalties (keyed by team): points per confirmed breach; the one that makes the
+ * policy's count in a month brings a NOTICE naming the month's breaches and their agents. A
+ * retraction gives the points back and reverses a NOTICE the month no longer reaches.
+ */
+public final class TeamPenaltyFunction extends MonthlyPenaltyFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    public TeamPenaltyFunction(SlaPolicy policy) {
+        super(policy);
+    }
+
+    @Override
+    void confirmed(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
+            throws Exception {
+        issue(
+                Entries.about(
+                                verdict,
+                                pointsId(verdict),
+                                LedgerKind.POINTS,
+                                SubjectType.TEAM,
+                                verdict.team())
+                        .points(-rules.teamPointsPerBreach())
+                        .at(at)
+                        .reason("confirmed " + verdict.clock() + " breach"),
+                out);
+        if (tally.count() >= rules.noticeAt() && tally.noticeId == null) {
+            int n = ++tally.issued;
+            TreeSet<String> agents = new TreeSet<>(tally.agentIds);
+            agents.remove("");
+            tally.noticeId =
+                    issue(
+                            Entries.entry(
+                                            "TEAM:"
+                                                    + verdict.team()
+                                                    + ":"
+                                                    + verdict.month()
+                                                    + ":NOTICE:"
+                                                    + n,
+                                            LedgerKind.NOTICE,
+                                            SubjectType.TEAM,
+                                            verdict.team())
+                                    .month(verdict.month())
+                                    .policyVersion(verdict.policyVersion())
+                                    .related(
+                                            List.copyOf(new TreeSet<>(tally.alertIds)),
+                                            List.copyOf(agents))
+                                    .at(at)
+                                    .dueBy(due(at, rules.actionsDueWithin()))
+                                    .reason(
+                                            ordinal(tally.count())
+                                                    + " confirmed breach of "
+                                                    + verdict.month()),
+                            out);
+        }
+    }
+
+    @Override
+    void retracted(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
+            throws Exception {
+        String why = "breach " + verdict.alertId() + " retracted after its confirmation";
+        reverse(pointsId(verdict), at, why, out);
+        if (tally.count() < rules.noticeAt()) {
+            tally.noticeId =
+                    reverse(
+                            tally.noticeId,
+                            at,
+                            why
+                                    + ": "
+                                    + tally.count()
+                                    + " confirmed in "
+                                    + verdict.month()
+                                    + ", below "
+                                    + rules.noticeAt(),
+                            out);
+        }
+    }
+
+    private static String pointsId(Verdict verdict) {
+        return verdict.alertId() + ":TEAM:" + LedgerKind.POINTS;
+    }
+}
