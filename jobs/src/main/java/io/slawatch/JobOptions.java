@@ -45,7 +45,9 @@ public record JobOptions(
         /** Clock views, alerts and statistics from Kafka into Elasticsearch: needs its URL. */
         INDEXER,
         /** Alerts from Kafka to Alertmanager, webhooks and PagerDuty: needs the notify file. */
-        NOTIFIER;
+        NOTIFIER,
+        /** A person's review written to the reviews topic: needs Kafka. */
+        REVIEW;
 
         public boolean requires(OptionDefinition<?> definition) {
             return switch (this) {
@@ -55,6 +57,7 @@ public record JobOptions(
                                 || definition.option() == ELASTICSEARCH;
                 case NOTIFIER ->
                         definition.option() == BOOTSTRAP_SERVERS || definition.option() == NOTIFY;
+                case REVIEW -> definition.option() == BOOTSTRAP_SERVERS;
             };
         }
     }
@@ -197,6 +200,7 @@ public record JobOptions(
                 switch (job) {
                     case INDEXER -> LiveJobOptions.indexer();
                     case NOTIFIER -> LiveJobOptions.notifier();
+                    case REVIEW -> LiveJobOptions.review();
                     case DETECTION ->
                             LiveJobOptions.all().stream()
                                     .filter(d -> !d.name().startsWith("elasticsearch"))

@@ -410,6 +410,16 @@ public final class LiveJobOptions {
         return downstream(List.of(ALERTS_TOPIC, OUTCOMES_TOPIC, NOTIFIER_GROUP_ID, NOTIFY), null);
     }
 
+    /** The options {@code slawatch review} reads: where the reviews topic is. */
+    public static List<OptionDefinition<?>> review() {
+        return DEFINED.stream()
+                .filter(
+                        d ->
+                                List.of(BOOTSTRAP_SERVERS, KAFKA_PROPERTIES, REVIEWS_TOPIC)
+                                        .contains(d.option()))
+                .toList();
+    }
+
     /** {@link #DOWNSTREAM}, {@code own}, and every option named with {@code prefix}, in order. */
     private static List<OptionDefinition<?>> downstream(List<ConfigOption<?>> own, String prefix) {
         return DEFINED.stream()

@@ -53,10 +53,16 @@ public record CaseInput(Alert alert, ClockOutcome outcome, Review review) {
         return outcome != null ? outcome.ticketId() : review.ticketId();
     }
 
-    /** The input's event time, in epoch milliseconds. */
+    /**
+     * The input's event time, in epoch milliseconds. A retraction counts from its breach's deadline
+     * at the earliest: the stop it reports happened before, but is known only after the breach.
+     */
     public long at() {
         if (alert != null) {
-            return alert.eventTime().toEpochMilli();
+            long at = alert.eventTime().toEpochMilli();
+            return alert.kind() == AlertKind.RETRACTED
+                    ? Math.max(at, alert.deadline().toEpochMilli())
+                    : at;
         }
         return outcome != null
                 ? outcome.endedAt().toEpochMilli()

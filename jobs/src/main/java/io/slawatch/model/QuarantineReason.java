@@ -21,5 +21,10 @@ public enum QuarantineReason {
     /** A review of an alert that has no case, or a DONE for no open action. */
     REVIEW_UNKNOWN_SUBJECT,
     /** A second decision on a case already decided (or retracted). */
-    REVIEW_ALREADY_DECIDED
+    REVIEW_ALREADY_DECIDED;
+
+    /** True for a reason only a review can have. */
+    public boolean aboutReviews() {
+        return this == REVIEW_UNKNOWN_SUBJECT || this == REVIEW_ALREADY_DECIDED;
+    }
 }

@@ -187,6 +187,20 @@ class CaseFunctionTest {
     }
 
     @Test
+    void shouldRetractABreachWhoseRetractionArrivesBeforeTheWatermarkReachesIt() throws Exception {
+        send(RESPONSE_BREACH);
+        send(retracted(RESPONSE_BREACH, WEDNESDAY_1004)).watermark(FRIDAY_1800);
+
+        assertThat(cases.lines())
+                .containsExactly(
+                        VERIFICATION_REQUESTED,
+                        RESPONSE_CASE
+                                + ":RETRACTED RETRACTED CASE:"
+                                + RESPONSE_CASE
+                                + " @Wed 11-25 10:05");
+    }
+
+    @Test
     void shouldReverseWhatTheConfirmationIssuedWhenRetractedAfterIt() throws Exception {
         send(RESPONSE_BREACH);
         send(confirm(RESPONSE_CASE, THURSDAY_0930)).watermark(THURSDAY_1000).forget();

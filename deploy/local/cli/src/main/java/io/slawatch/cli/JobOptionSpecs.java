@@ -45,6 +45,14 @@ final class JobOptionSpecs {
         }
     }
 
+    /** Where the reviews topic is, for {@code slawatch review}. */
+    static final class Review implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            return add(command, LiveJobOptions.review(), JobOptions.Job.REVIEW);
+        }
+    }
+
     static final class Elasticsearch implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec command) {

@@ -5,6 +5,7 @@ import io.slawatch.imports.ImportedLog;
 import io.slawatch.imports.LogFormat;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.replay.Replay;
@@ -16,7 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,6 +94,23 @@ final class ReplayCommand implements Callable<Integer> {
     Path quarantine;
 
     @Option(
+            names = "--reviews",
+            arity = "1..*",
+            paramLabel = "FILE",
+            description =
+                    "Reviews (CONFIRM or WAIVE a breach, DONE for an action), one JSON object a line,"
+                            + " applied in their event time; with --actions.")
+    List<Path> reviews = List.of();
+
+    @Option(
+            names = "--actions",
+            paramLabel = "OUT.jsonl",
+            description =
+                    "Run the policy's consequences and write the ledger here: cases, penalties,"
+                            + " compensation and what became of each action.")
+    Path actions;
+
+    @Option(
             names = "--parallelism",
             paramLabel = "N",
             defaultValue = "1",
@@ -119,7 +141,20 @@ final class ReplayCommand implements Callable<Integer> {
             return 1;
         }
         SlaPolicy policy = Inputs.policy(policyFile, err);
-        if (policy == null || !Inputs.readable(inputs, err)) {
+        if (policy == null || !Inputs.readable(inputs, err) || !Inputs.readable(reviews, err)) {
+            return 1;
+        }
+        if (!reviews.isEmpty() && actions == null) {
+            err.println("--reviews needs --actions FILE: where the ledger they decide goes");
+            err.flush();
+            return 1;
+        }
+        if (actions != null && policy.consequences() == null) {
+            err.println(
+                    "--actions: policy "
+                            + policyFile
+                            + " has no 'consequences' section (see deploy/policies/default.yaml)");
+            err.flush();
             return 1;
         }
         ImportedLog imported = null;
@@ -141,6 +176,7 @@ final class ReplayCommand implements Callable<Integer> {
         Path alertsFile = outputOrTemp(alerts, "alerts");
         Path outcomesFile = outputOrTemp(outcomes, "outcomes");
         Path quarantineFile = outputOrTemp(quarantine, "quarantine");
+        Path ledgerFile = actions == null ? null : outputOrTemp(actions, "ledger");
         try {
             Replay.Result result =
                     Replay.run(
@@ -151,18 +187,45 @@ final class ReplayCommand implements Callable<Integer> {
                                     outcomesFile,
                                     quarantineFile,
                                     parallelism,
-                                    outOfOrderness),
+                                    outOfOrderness,
+                                    reviews,
+                                    ledgerFile),
                             read -> {
                                 err.println("replay: " + read + " events read…");
                                 err.flush();
                             });
+            Set<String> reviewFiles =
+                    reviews.stream().map(Path::toString).collect(Collectors.toSet());
+            Map<Boolean, List<QuarantineRecord>> quarantined =
+                    Replay.read(quarantineFile, QuarantineRecord.class).stream()
+                            .collect(
+                                    Collectors.partitioningBy(
+                                            q ->
+                                                    q.reason().aboutReviews()
+                                                            || reviewFiles.contains(q.file())));
             ReplaySummary summary =
                     new ReplaySummary(
                             result,
                             Replay.read(alertsFile, Alert.class),
                             Replay.read(outcomesFile, ClockOutcome.class),
-                            Replay.read(quarantineFile, QuarantineRecord.class));
+                            quarantined.get(false));
             out.print(summary.render());
+            if (ledgerFile != null) {
+                out.print(LedgerReport.render(Replay.read(ledgerFile, LedgerEntry.class)));
+                out.println(
+                        "reviews quarantined: "
+                                + quarantined.get(true).size()
+                                + quarantined.get(true).stream()
+                                        .collect(
+                                                Collectors.groupingBy(
+                                                        QuarantineRecord::reason,
+                                                        TreeMap::new,
+                                                        Collectors.counting()))
+                                        .entrySet()
+                                        .stream()
+                                        .map(e -> e.getKey() + " " + e.getValue())
+                                        .collect(Collectors.joining(", ", " (", ")")));
+            }
             if (imported != null) {
                 imported.appendQuarantined(quarantineFile);
             }

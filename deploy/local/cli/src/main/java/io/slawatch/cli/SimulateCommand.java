@@ -1,14 +1,25 @@
 package io.slawatch.cli;
 
+import io.slawatch.model.Alert;
+import io.slawatch.model.Review;
+import io.slawatch.model.ReviewDecision;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.replay.Replay;
+import io.slawatch.serde.Json;
+import io.slawatch.simulate.ReviewSimulator;
 import io.slawatch.simulate.TicketSimulator;
+import io.slawatch.time.EventTime;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,6 +69,16 @@ final class SimulateCommand implements Callable<Integer> {
             description = "When the first day starts. Default: ${DEFAULT-VALUE}.")
     Instant start;
 
+    @Option(
+            names = "--reviews",
+            paramLabel = "FILE.jsonl",
+            description =
+                    "Also write a supervision team's reviews of the breaches the events bring (found"
+                            + " by replaying them under --policy): most confirmed within a day, some"
+                            + " waived, the rest left to the policy; most apologies marked DONE."
+                            + " Needs a policy with consequences.")
+    Path reviews;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -82,6 +103,65 @@ final class SimulateCommand implements Callable<Integer> {
         out.print(simulation.stats().describe());
         out.println("wrote " + simulation.deliveries().size() + " records to " + this.out);
         out.flush();
+        if (reviews != null) {
+            if (loaded.consequences() == null) {
+                err.println(
+                        "slawatch simulate: --reviews needs a policy with 'consequences'; "
+                                + policy
+                                + " has none");
+                err.flush();
+                return 1;
+            }
+            List<Review> drawn =
+                    ReviewSimulator.reviews(breaches(loaded), loaded.consequences(), seed + 1);
+            try (BufferedWriter writer = Files.newBufferedWriter(reviews, StandardCharsets.UTF_8)) {
+                for (Review review : drawn) {
+                    writer.write(Json.write(review));
+                    writer.newLine();
+                }
+            }
+            Map<ReviewDecision, Long> byDecision =
+                    drawn.stream()
+                            .collect(
+                                    Collectors.groupingBy(
+                                            Review::decision,
+                                            () -> new EnumMap<>(ReviewDecision.class),
+                                            Collectors.counting()));
+            out.println(
+                    "wrote "
+                            + drawn.size()
+                            + " reviews to "
+                            + reviews
+                            + " "
+                            + byDecision.entrySet().stream()
+                                    .map(e -> e.getKey() + " " + e.getValue())
+                                    .collect(Collectors.joining(", ", "(", ")")));
+            out.flush();
+        }
         return 0;
+    }
+
+    /** The alerts a replay of the written events gives under {@code rules}. */
+    private List<Alert> breaches(SlaPolicy rules) throws Exception {
+        Path alerts = Files.createTempFile("slawatch-simulated-alerts-", ".jsonl");
+        Path outcomes = Files.createTempFile("slawatch-simulated-outcomes-", ".jsonl");
+        Path quarantine = Files.createTempFile("slawatch-simulated-quarantine-", ".jsonl");
+        try {
+            Replay.run(
+                    new Replay.Options(
+                            List.of(this.out),
+                            rules,
+                            alerts,
+                            outcomes,
+                            quarantine,
+                            1,
+                            EventTime.DEFAULT_OUT_OF_ORDERNESS),
+                    read -> {});
+            return Replay.read(alerts, Alert.class);
+        } finally {
+            Files.deleteIfExists(alerts);
+            Files.deleteIfExists(outcomes);
+            Files.deleteIfExists(quarantine);
+        }
     }
 }

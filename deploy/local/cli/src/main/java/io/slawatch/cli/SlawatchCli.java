@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             NotifyCommand.class,
             ImportCommand.class,
             EsCommand.class,
+            ReviewCommand.class,
+            LedgerCommand.class,
             SimulateCommand.class,
             DemoCommand.class,
             BenchCommand.class,
