@@ -63,8 +63,9 @@ public final class LedgerBalances {
             }
         }
         for (LedgerEntry entry : entries) {
+            Subject subject = ledger.balance(entry);
             if (entry.points() != null) {
-                ledger.balance(entry).points += entry.points();
+                subject.points += entry.points();
             }
             if (reversed.contains(entry.entryId())) {
                 continue;

@@ -55,7 +55,9 @@ public class SchemaContractTest {
                     "alert", Alert.class,
                     "clock-outcome", ClockOutcome.class,
                     "clock-view", ClockView.class,
-                    "quarantine-record", QuarantineRecord.class);
+                    "quarantine-record", QuarantineRecord.class,
+                    "review", Review.class,
+                    "ledger-entry", LedgerEntry.class);
 
     static final List<String> SCHEMA_NAMES =
             List.of(
@@ -65,6 +67,8 @@ public class SchemaContractTest {
                     "clock-view",
                     "stats-record",
                     "quarantine-record",
+                    "review",
+                    "ledger-entry",
                     "calendar",
                     "sla-policy");
 
