@@ -18,9 +18,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The indexer job: alerts, clock views and statistics from the detection job's topics into
- * Elasticsearch. It runs apart from detection, so an Elasticsearch that is slow or down only makes
- * it lag while Kafka holds the backlog; alerts never wait for it.
+ * The indexer job: alerts, clock views, statistics and the ledger from the detection job's topics
+ * into Elasticsearch. It runs apart from detection, so an Elasticsearch that is slow or down only
+ * makes it lag while Kafka holds the backlog; alerts never wait for it.
  *
  * <p>Its Kafka offsets are committed with its checkpoints, and the sink sends everything before a
  * checkpoint completes: after a failure or a restart it resumes from the last checkpoint (or the
@@ -59,7 +59,8 @@ public final class IndexerJob {
                 read(env, options, options.alertsTopic(), IndexedTopic.ALERTS)
                         .union(
                                 read(env, options, options.clocksTopic(), IndexedTopic.CLOCKS),
-                                read(env, options, options.statsTopic(), IndexedTopic.STATS));
+                                read(env, options, options.statsTopic(), IndexedTopic.STATS),
+                                read(env, options, options.ledgerTopic(), IndexedTopic.LEDGER));
         SingleOutputStreamOperator<TopicDocument> readable =
                 documents
                         .process(new SeparateUnreadableDocuments())

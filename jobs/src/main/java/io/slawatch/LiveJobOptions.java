@@ -401,7 +401,7 @@ public final class LiveJobOptions {
     /** The options the indexer job reads; the rest are detection's. */
     public static List<OptionDefinition<?>> indexer() {
         return downstream(
-                List.of(ALERTS_TOPIC, CLOCKS_TOPIC, STATS_TOPIC, INDEXER_GROUP_ID),
+                List.of(ALERTS_TOPIC, CLOCKS_TOPIC, STATS_TOPIC, LEDGER_TOPIC, INDEXER_GROUP_ID),
                 "elasticsearch");
     }
 

@@ -98,6 +98,7 @@ final class Entries {
                 reason,
                 original.entryId(),
                 null,
+                original.kind(),
                 original.relatedAlertIds(),
                 original.relatedAgentIds(),
                 original.policyVersion());
@@ -107,7 +108,10 @@ final class Entries {
         return entryId + ":" + LedgerKind.REVERSAL;
     }
 
-    /** An action's DONE or OVERDUE entry, about the same subject. */
+    /**
+     * An action's DONE or OVERDUE entry, about the same subject and carrying what the action gives
+     * (coupon, upgrade, suspension days), so that its latest entry describes the action whole.
+     */
     static LedgerEntry followUp(
             LedgerEntry action, LedgerKind kind, long at, String decidedBy, String reason) {
         return new LedgerEntry(
@@ -120,16 +124,17 @@ final class Entries {
                 action.clock(),
                 action.month(),
                 null,
-                null,
-                null,
-                null,
-                null,
+                action.couponPercent(),
+                action.upgradeMonths(),
+                action.from(),
+                action.to(),
                 action.dueBy(),
                 Instant.ofEpochMilli(at),
                 decidedBy,
                 reason,
                 null,
                 action.entryId(),
+                action.kind(),
                 null,
                 null,
                 action.policyVersion());
@@ -216,6 +221,7 @@ final class Entries {
                 at,
                 decidedBy,
                 reason,
+                null,
                 null,
                 null,
                 relatedAlertIds,

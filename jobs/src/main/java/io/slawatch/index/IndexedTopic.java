@@ -10,6 +10,7 @@ import io.slawatch.sink.ElasticsearchIndices;
 public enum IndexedTopic {
     ALERTS(ElasticsearchIndices.ALERTS, "alertId"),
     CLOCKS(ElasticsearchIndices.CLOCKS, "clockId"),
+    LEDGER(ElasticsearchIndices.LEDGER, "entryId"),
     /** Statistics records name their own index by their grain. */
     STATS(null, "id");
 

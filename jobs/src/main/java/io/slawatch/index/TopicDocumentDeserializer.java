@@ -37,7 +37,17 @@ public final class TopicDocumentDeserializer
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<TopicDocument> out) {
-        out.collect(read(record.topic(), record.partition(), record.offset(), record.value()));
+        TopicDocument document =
+                read(record.topic(), record.partition(), record.offset(), record.value());
+        out.collect(document);
+        if (kind == IndexedTopic.LEDGER && document.readable()) {
+            try {
+                LedgerViews.of((ObjectNode) Json.mapper().readTree(document.source()))
+                        .ifPresent(out::collect);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a readable ledger record no longer parses", e);
+            }
+        }
     }
 
     /** The document a record holds, or why it holds none. */

@@ -21,6 +21,8 @@ import java.util.List;
  * @param decidedBy the reviewer, or {@link #POLICY}
  * @param reverses the entry a REVERSAL undoes
  * @param actionId the action a DONE or OVERDUE entry is about
+ * @param targetKind the kind of the entry a REVERSAL undoes, or of the action a DONE or OVERDUE
+ *     entry is about
  * @param relatedAlertIds a NOTICE's confirmed breaches of the month
  * @param relatedAgentIds the agents of a NOTICE's breaches
  */
@@ -45,6 +47,7 @@ public record LedgerEntry(
         String reason,
         String reverses,
         String actionId,
+        LedgerKind targetKind,
         List<String> relatedAlertIds,
         List<String> relatedAgentIds,
         String policyVersion) {

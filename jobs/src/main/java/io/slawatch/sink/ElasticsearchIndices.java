@@ -11,6 +11,7 @@ import io.slawatch.model.StatsGrain;
 import io.slawatch.serde.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,29 +29,68 @@ public final class ElasticsearchIndices {
     public static final String STATS_MINUTE = StatsGrain.MINUTE.index();
     public static final String STATS_TECHNICIAN_HOUR = StatsGrain.TECHNICIAN_HOUR.index();
     public static final String STATS_AGENT_DAY = StatsGrain.AGENT_DAY.index();
+    public static final String LEDGER = "slawatch-ledger";
+    public static final String CASES = "slawatch-cases";
+    public static final String ACTIONS = "slawatch-actions";
     public static final List<String> TEMPLATES =
-            List.of(ALERTS, CLOCKS, STATS_MINUTE, STATS_TECHNICIAN_HOUR, STATS_AGENT_DAY);
+            List.of(
+                    ALERTS,
+                    CLOCKS,
+                    STATS_MINUTE,
+                    STATS_TECHNICIAN_HOUR,
+                    STATS_AGENT_DAY,
+                    LEDGER,
+                    CASES,
+                    ACTIONS);
 
     private ElasticsearchIndices() {}
 
-    /** Installs each template that is absent; returns the ones it installed. */
+    /**
+     * Installs each template that is absent or older than the bundled one (its {@code version});
+     * returns the ones it installed. An upgraded template's fields are added to its index when it
+     * exists, so documents with new fields are not refused by its strict mapping.
+     */
     public static List<String> installTemplates(ElasticsearchClient client) throws IOException {
         List<String> installed = new ArrayList<>();
         for (String name : TEMPLATES) {
-            if (client.indices().existsIndexTemplate(exists -> exists.name(name)).value()) {
-                continue;
-            }
-            try (InputStream template =
-                    ElasticsearchIndices.class.getResourceAsStream(
-                            "/elasticsearch/" + name + ".json")) {
-                if (template == null) {
-                    throw new IOException("index template " + name + ".json is not bundled");
+            JsonNode bundled = bundledTemplate(name);
+            long version = bundled.path("version").asLong(1);
+            boolean existing =
+                    client.indices().existsIndexTemplate(exists -> exists.name(name)).value();
+            if (existing) {
+                Long installedVersion =
+                        client.indices()
+                                .getIndexTemplate(get -> get.name(name))
+                                .indexTemplates()
+                                .get(0)
+                                .indexTemplate()
+                                .version();
+                if ((installedVersion == null ? 1 : installedVersion) >= version) {
+                    continue;
                 }
-                client.indices().putIndexTemplate(put -> put.name(name).withJson(template));
+            }
+            client.indices()
+                    .putIndexTemplate(
+                            put -> put.name(name).withJson(new StringReader(bundled.toString())));
+            if (existing && client.indices().exists(exists -> exists.index(name)).value()) {
+                String mappings = bundled.path("template").path("mappings").toString();
+                client.indices()
+                        .putMapping(put -> put.index(name).withJson(new StringReader(mappings)));
             }
             installed.add(name);
         }
         return installed;
+    }
+
+    private static JsonNode bundledTemplate(String name) throws IOException {
+        try (InputStream template =
+                ElasticsearchIndices.class.getResourceAsStream(
+                        "/elasticsearch/" + name + ".json")) {
+            if (template == null) {
+                throw new IOException("index template " + name + ".json is not bundled");
+            }
+            return Json.mapper().readTree(template);
+        }
     }
 
     /** An alert, by its deterministic alertId. */

@@ -45,6 +45,10 @@ class DashboardContractITCase {
     static final Path DASHBOARDS = ROOT.resolve("dashboards");
     static final Path LATE_TECHNICIAN =
             Path.of("src/test/resources/streams/late-technician.jsonl").toAbsolutePath();
+    static final Path DAYS_LATER =
+            Path.of("src/test/resources/streams/days-later.jsonl").toAbsolutePath();
+    static final Path SAMPLE_REVIEWS =
+            Path.of("src/test/resources/streams/sample-reviews.jsonl").toAbsolutePath();
     static final Instant FROM = Instant.parse("2026-11-01T00:00:00Z");
     static final Instant TO = Instant.parse("2026-12-01T00:00:00Z");
 
@@ -61,7 +65,11 @@ class DashboardContractITCase {
         ElasticsearchIndices.installTemplates(
                 ElasticsearchClients.create(ElasticsearchOptions.of(SharedElasticsearch.url())));
         ElasticsearchSinkITCase.replayIntoElasticsearch(
-                        SharedElasticsearch.url(), ElasticsearchSinkITCase.SAMPLE, LATE_TECHNICIAN)
+                        SharedElasticsearch.url(),
+                        List.of(SAMPLE_REVIEWS),
+                        ElasticsearchSinkITCase.SAMPLE,
+                        LATE_TECHNICIAN,
+                        DAYS_LATER)
                 .getJobExecutionResult()
                 .get(5, TimeUnit.MINUTES);
         http.call("POST", "/slawatch-*/_refresh", null);
@@ -154,7 +162,10 @@ class DashboardContractITCase {
                         "slawatch-outcomes",
                         "slawatch-stats-1m",
                         "slawatch-stats-tech-1h",
-                        "slawatch-stats-agent-1d");
+                        "slawatch-stats-agent-1d",
+                        "slawatch-ledger",
+                        "slawatch-cases",
+                        "slawatch-actions");
         datasources.forEach(
                 (uid, datasource) -> {
                     assertThat(datasource.get("type").asText()).isEqualTo("elasticsearch");
@@ -202,7 +213,10 @@ class DashboardContractITCase {
         }
         assertThat(uids)
                 .containsExactlyInAnyOrder(
-                        "slawatch-control-room", "slawatch-field-service", "slawatch-management");
+                        "slawatch-control-room",
+                        "slawatch-field-service",
+                        "slawatch-management",
+                        "slawatch-accountability");
     }
 
     @Test
@@ -239,7 +253,7 @@ class DashboardContractITCase {
                 }
             }
         }
-        assertThat(checked).hasSize(19);
+        assertThat(checked).hasSize(25);
     }
 
     static boolean hasData(JsonNode result) {
@@ -262,13 +276,17 @@ class DashboardContractITCase {
                 panel("slawatch-control-room", "Breaches in range").get("targets").get(0);
         assertThat(statValue(breaches, "1"))
                 .as(
-                        "14 breaches of the sample (13 met late, 1 still escalated) and D-0001's arrival")
-                .isEqualTo(15);
+                        "14 breaches of the sample (13 met late, 1 still escalated), D-0001's"
+                                + " arrival, the resolutions of S-0027, D-0001 and D-0002 once event"
+                                + " time reaches them, and W-0001's response")
+                .isEqualTo(19);
 
         JsonNode metRate = panel("slawatch-control-room", "Met rate").get("targets").get(0);
         assertThat(statValue(metRate, "1") / statValue(metRate, "3"))
-                .as("the sample's 73 met among 86 finished, and D-0001's and D-0002's responses")
-                .isEqualTo(75.0 / 88);
+                .as(
+                        "the sample's 73 met among 86 finished, D-0001's, D-0002's and W-0002's"
+                                + " responses met, W-0001's late")
+                .isEqualTo(76.0 / 90);
 
         JsonNode atRisk =
                 panel("slawatch-control-room", "Tickets at risk now").get("targets").get(0);
@@ -283,11 +301,71 @@ class DashboardContractITCase {
                                                 + hit.at("/_source/status").asText()));
         assertThat(atRiskNow)
                 .containsExactlyInAnyOrder(
-                        "S-0022:RESPONSE:1 ESCALATED", "D-0001:ARRIVAL:1 BREACHED");
+                        "S-0022:RESPONSE:1 ESCALATED",
+                        "D-0001:ARRIVAL:1 ESCALATED",
+                        "S-0027:RESOLUTION:1 ESCALATED",
+                        "D-0001:RESOLUTION:1 ESCALATED",
+                        "D-0002:RESOLUTION:1 ESCALATED");
 
         JsonNode late =
                 panel("slawatch-control-room", "Technicians currently late").get("targets").get(0);
         assertThat(run(late).at("/aggregations/2/buckets"))
                 .isEqualTo(Json.mapper().readTree("[{\"key\":\"t-21\",\"doc_count\":1}]"));
+    }
+
+    /** The hits' {@code field} values of a raw-data panel, in the order the panel sorts them. */
+    static List<String> column(String dashboard, String title, String field) throws Exception {
+        List<String> values = new ArrayList<>();
+        run(panel(dashboard, title).get("targets").get(0))
+                .at("/hits/hits")
+                .forEach(hit -> values.add(hit.at("/_source/" + field).asText()));
+        return values;
+    }
+
+    @Test
+    void shouldShowWhatFollowedTheBreachesFromTheLedger() throws Exception {
+        assertThat(column("slawatch-accountability", "Cases waiting for verification", "alertId"))
+                .as("breaches whose two working days had not passed when the input ended")
+                .containsExactlyInAnyOrder(
+                        "D-0001:ARRIVAL:1:BREACHED:1",
+                        "S-0027:RESOLUTION:1:BREACHED:1",
+                        "D-0001:RESOLUTION:1:BREACHED:1",
+                        "D-0002:RESOLUTION:1:BREACHED:1",
+                        "W-0001:RESPONSE:1:BREACHED:1");
+
+        JsonNode points = panel("slawatch-accountability", "Agent points").get("targets").get(0);
+        Map<String, Double> byAgent = new TreeMap<>();
+        run(points)
+                .at("/aggregations/2/buckets")
+                .forEach(b -> byAgent.put(b.get("key").asText(), b.at("/1/value").asDouble()));
+        assertThat(byAgent)
+                .as(
+                        "2 points per confirmed breach: a-02's S-0026 was retracted before its"
+                                + " review, a-04's three were confirmed by the policy")
+                .isEqualTo(
+                        Map.of(
+                                "a-01", -4.0, "a-02", -4.0, "a-03", -2.0, "a-04", -6.0, "a-05",
+                                -4.0, "t-11", -2.0, "t-12", -2.0));
+
+        assertThat(column("slawatch-accountability", "Suspensions", "subjectId"))
+                .containsExactly("a-04");
+        assertThat(column("slawatch-accountability", "Department notices", "subjectId"))
+                .containsExactly("north");
+        assertThat(column("slawatch-accountability", "Overdue actions", "actionId"))
+                .as("due three working days after Monday's decisions, not DONE by Thursday")
+                .containsExactlyInAnyOrder(
+                        "AGENT:a-01:2026-11:WARNING:1",
+                        "AGENT:a-02:2026-11:WARNING:1",
+                        "AGENT:a-03:2026-11:WARNING:1",
+                        "AGENT:a-05:2026-11:WARNING:1",
+                        "S-0010:COMPENSATION:1:COUPON",
+                        "S-0011:COMPENSATION:1:COUPON",
+                        "S-0011:RESPONSE:1:BREACHED:1:APOLOGY",
+                        "S-0020:ARRIVAL:1:BREACHED:1:APOLOGY",
+                        "S-0020:COMPENSATION:1:COUPON",
+                        "S-0022:RESPONSE:1:BREACHED:1:APOLOGY",
+                        "S-0034:RESPONSE:1:BREACHED:1:APOLOGY",
+                        "S-0041:COMPENSATION:1:COUPON",
+                        "S-0041:RESPONSE:1:BREACHED:1:APOLOGY");
     }
 }

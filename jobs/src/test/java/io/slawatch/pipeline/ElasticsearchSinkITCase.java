@@ -3,12 +3,19 @@ package io.slawatch.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.SlaMonitorJob;
+import io.slawatch.consequence.Consequences;
+import io.slawatch.index.LedgerViews;
+import io.slawatch.index.TopicDocument;
 import io.slawatch.ingest.EventDecoder;
+import io.slawatch.ingest.ReviewDecoder;
 import io.slawatch.ingest.file.FileLinesSource;
+import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyLoader;
+import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
@@ -21,7 +28,9 @@ import io.slawatch.testkit.Checkout;
 import io.slawatch.testkit.Http;
 import io.slawatch.testkit.SharedElasticsearch;
 import io.slawatch.time.EventTime;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +39,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,8 +58,18 @@ class ElasticsearchSinkITCase {
      * {@code url} only; the caller waits for its end.
      */
     static JobClient replayIntoElasticsearch(String url, Path... inputs) throws Exception {
+        return replayIntoElasticsearch(url, List.of(), inputs);
+    }
+
+    /**
+     * The replay of {@code inputs} into Elasticsearch; with {@code reviews}, the consequences
+     * ledger too, as the indexer writes it (entries, and the cases' and actions' states).
+     */
+    static JobClient replayIntoElasticsearch(String url, List<Path> reviews, Path... inputs)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
+        SlaPolicy policy = PolicyLoader.load(ROOT.resolve("deploy/policies/default.yaml"));
         SlaMonitorJob.Outputs outputs =
                 SlaMonitorJob.build(
                         env,
@@ -58,7 +78,7 @@ class ElasticsearchSinkITCase {
                                 EventDecoder.withDefaults()),
                         1,
                         EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
-                        PolicyLoader.load(ROOT.resolve("deploy/policies/default.yaml")));
+                        policy);
         SlaMonitorJob.sinkTo(
                 outputs,
                 new SlaMonitorJob.Sinks(
@@ -77,6 +97,34 @@ class ElasticsearchSinkITCase {
                 .sinkTo(
                         new ElasticsearchSink<>(
                                 elasticsearch, ElasticsearchIndices::stats, rejected));
+        if (!reviews.isEmpty()) {
+            Consequences.build(
+                            env,
+                            outputs.alerts(),
+                            outputs.outcomes(),
+                            new FileLinesSource<>(
+                                    reviews.stream().map(Path::toString).toList(),
+                                    ReviewDecoder.withDefaults()),
+                            1,
+                            EventTime.reviewsReplay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
+                            policy)
+                    .ledger()
+                    .flatMap(
+                            (LedgerEntry entry, Collector<TopicDocument> out) -> {
+                                ObjectNode json = Json.mapper().valueToTree(entry);
+                                out.collect(
+                                        TopicDocument.of(
+                                                ElasticsearchIndices.LEDGER,
+                                                entry.entryId(),
+                                                json.toString(),
+                                                0));
+                                LedgerViews.of(json).ifPresent(out::collect);
+                            })
+                    .returns(TopicDocument.class)
+                    .sinkTo(
+                            new ElasticsearchSink<>(
+                                    elasticsearch, TopicDocument::indexed, rejected));
+        }
         return env.executeAsync("slawatch into elasticsearch");
     }
 
@@ -163,6 +211,31 @@ class ElasticsearchSinkITCase {
                         ElasticsearchIndices.installTemplates(
                                 ElasticsearchClients.create(ElasticsearchOptions.of(url))))
                 .isEmpty();
+    }
+
+    @Test
+    void shouldUpgradeAnOlderTemplateAndAddItsNewFieldsToTheIndex() throws Exception {
+        String url = SharedElasticsearch.url();
+        Http http = new Http(url);
+        resetIndices(http);
+        String bundled =
+                Files.readString(ROOT.resolve("deploy/elasticsearch/slawatch-alerts.json"));
+        String before =
+                bundled.replace("  \"version\": 2,\n", "")
+                        .replace("        \"customerId\": {\"type\": \"keyword\"},\n", "");
+        http.call("PUT", "/_index_template/" + ElasticsearchIndices.ALERTS, before);
+        http.call("PUT", "/" + ElasticsearchIndices.ALERTS, null);
+
+        assertThat(
+                        ElasticsearchIndices.installTemplates(
+                                ElasticsearchClients.create(ElasticsearchOptions.of(url))))
+                .containsExactlyElementsOf(ElasticsearchIndices.TEMPLATES);
+
+        http.call(
+                "PUT",
+                "/" + ElasticsearchIndices.ALERTS + "/_doc/a-1?refresh=true",
+                "{\"alertId\":\"a-1\",\"customerId\":\"c-1\"}");
+        assertThat(count(http, ElasticsearchIndices.ALERTS)).isEqualTo(1);
     }
 
     static final Queue<QuarantineRecord> QUARANTINED = new ConcurrentLinkedQueue<>();
