@@ -35,6 +35,7 @@ class IndexerJobTest {
                         "alerts-topic-source",
                         "clocks-topic-source",
                         "documents-elasticsearch-sink",
+                        "ledger-topic-source",
                         "separate-unreadable-documents",
                         "stats-topic-source",
                         "unreadable-documents-sink");

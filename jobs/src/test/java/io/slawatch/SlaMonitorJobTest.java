@@ -2,9 +2,13 @@ package io.slawatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slawatch.consequence.Consequences;
 import io.slawatch.ingest.EventDecoder;
+import io.slawatch.ingest.ReviewDecoder;
 import io.slawatch.ingest.file.FileLinesSource;
 import io.slawatch.policy.PolicyLoader;
+import io.slawatch.policy.SlaPolicy;
+import io.slawatch.testkit.Checkout;
 import io.slawatch.time.EventTime;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +53,62 @@ class SlaMonitorJobTest {
                         "separate-quarantine",
                         "statistics-buckets",
                         "statistics-sink",
+                        "ticket-events-source",
+                        "ticket-sla-clocks");
+    }
+
+    @Test
+    void shouldKeepEveryConsequencesOperatorUid() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        SlaPolicy policy = PolicyLoader.load(Checkout.resolve("deploy/policies/default.yaml"));
+        SlaMonitorJob.Outputs outputs =
+                SlaMonitorJob.build(
+                        env,
+                        new FileLinesSource<>(List.of("unused.jsonl"), EventDecoder.withDefaults()),
+                        1,
+                        EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
+                        policy);
+        Consequences.Outputs consequences =
+                Consequences.build(
+                        env,
+                        outputs.alerts(),
+                        outputs.outcomes(),
+                        new FileLinesSource<>(List.of(), ReviewDecoder.withDefaults()),
+                        1,
+                        EventTime.reviewsReplay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
+                        policy);
+        consequences.ledger().sinkTo(discard());
+        consequences.quarantine().sinkTo(discard());
+
+        TreeSet<String> uids = new TreeSet<>();
+        for (StreamNode node : env.getStreamGraph().getStreamNodes()) {
+            if (node.getTransformationUID() != null) {
+                uids.add(node.getTransformationUID());
+            }
+        }
+
+        assertThat(uids)
+                .containsExactly(
+                        "action-due-dates",
+                        "action-inputs",
+                        "actions",
+                        "agent-penalties",
+                        "agent-verdicts",
+                        "breach-cases",
+                        "case-alert-inputs",
+                        "case-alerts",
+                        "case-outcome-inputs",
+                        "case-outcomes",
+                        "case-review-inputs",
+                        "case-reviews",
+                        "done-review-inputs",
+                        "done-reviews",
+                        "flush-watermark-at-end-of-input",
+                        "reviews-source",
+                        "separate-quarantine",
+                        "separate-review-quarantine",
+                        "team-penalties",
+                        "team-verdicts",
                         "ticket-events-source",
                         "ticket-sla-clocks");
     }

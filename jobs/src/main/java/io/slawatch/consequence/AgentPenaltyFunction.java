@@ -104,13 +104,13 @@ public final class AgentPenaltyFunction extends MonthlyPenaltyFunction {
         return verdict.alertId() + ":AGENT:" + LedgerKind.POINTS;
     }
 
+    /** A threshold's entry, naming the breach whose confirmation reached it. */
     private static Entries threshold(Verdict verdict, MonthTally tally, LedgerKind kind, int n) {
-        return Entries.entry(
-                        "AGENT:" + verdict.agentId() + ":" + verdict.month() + ":" + kind + ":" + n,
-                        kind,
-                        SubjectType.AGENT,
-                        verdict.agentId())
-                .month(verdict.month())
-                .policyVersion(verdict.policyVersion());
+        return Entries.about(
+                verdict,
+                "AGENT:" + verdict.agentId() + ":" + verdict.month() + ":" + kind + ":" + n,
+                kind,
+                SubjectType.AGENT,
+                verdict.agentId());
     }
 }

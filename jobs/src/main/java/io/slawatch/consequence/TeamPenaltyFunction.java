@@ -41,7 +41,8 @@ public final class TeamPenaltyFunction extends MonthlyPenaltyFunction {
             agents.remove("");
             tally.noticeId =
                     issue(
-                            Entries.entry(
+                            Entries.about(
+                                            verdict,
                                             "TEAM:"
                                                     + verdict.team()
                                                     + ":"
@@ -51,8 +52,6 @@ public final class TeamPenaltyFunction extends MonthlyPenaltyFunction {
                                             LedgerKind.NOTICE,
                                             SubjectType.TEAM,
                                             verdict.team())
-                                    .month(verdict.month())
-                                    .policyVersion(verdict.policyVersion())
                                     .related(
                                             List.copyOf(new TreeSet<>(tally.alertIds)),
                                             List.copyOf(agents))

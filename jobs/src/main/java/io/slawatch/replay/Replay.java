@@ -11,6 +11,7 @@ import io.slawatch.ingest.file.FileLinesSource;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.LedgerEntry;
+import io.slawatch.model.LedgerKind;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
@@ -174,8 +175,17 @@ public final class Replay {
                 options.outcomes(),
                 n -> n.get("startedAt").asText() + '\0' + n.get("outcomeId").asText());
         if (options.ledger() != null) {
+            // Within an instant, in the order a case unfolds: request, decision, what follows.
             sortLines(
-                    options.ledger(), n -> n.get("at").asText() + '\0' + n.get("entryId").asText());
+                    options.ledger(),
+                    n ->
+                            String.join(
+                                    "\0",
+                                    n.get("at").asText(),
+                                    String.format(
+                                            "%02d",
+                                            LedgerKind.valueOf(n.get("kind").asText()).ordinal()),
+                                    n.get("entryId").asText()));
         }
         sortLines(
                 options.quarantine(),

@@ -39,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The shaded jar's two jobs on a real multi-process Flink cluster (one JobManager, two
  * TaskManagers, each its own JVM), submitted through the REST API as {@code flink run} does. One
  * TaskManager is killed with SIGKILL in mid-stream and replaced: with EXACTLY_ONCE delivery the
- * alerts topic ends with exactly the alerts a replay of the same events gives, none missing and
- * none twice, and Elasticsearch with every document of the topics once.
+ * alerts topic ends with exactly the alerts a replay of the same events gives, and the ledger topic
+ * with exactly the ledger a replay of the same events and reviews gives, none missing and none
+ * twice; Elasticsearch holds every document of the topics once.
  */
 @ExtendWith({SharedKafka.class, SharedElasticsearch.class})
 class ClusterITCase {
@@ -88,7 +89,10 @@ class ClusterITCase {
         // final alert set does not depend on when the test runs.
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(30));
         List<byte[]> events = IndexerRestartITCase.tickets(start, TICKETS);
-        Map<String, JsonNode> expected = replayed(events, options);
+        Map<String, JsonNode> expected = replayed(events, options, List.of()).alerts();
+        List<byte[]> reviews = reviews(expected.values());
+        Map<String, JsonNode> expectedLedger = replayed(events, options, reviews).ledger();
+        LivePipelineITCase.produce(bootstrap, options.reviewsTopic(), reviews);
 
         try (StandaloneFlinkCluster cluster =
                         StandaloneFlinkCluster.start(
@@ -104,7 +108,8 @@ class ClusterITCase {
                                         "30",
                                         "restart-strategy.fixed-delay.delay",
                                         "2 s"));
-                TopicReader alerts = new TopicReader(bootstrap, options.alertsTopic())) {
+                TopicReader alerts = new TopicReader(bootstrap, options.alertsTopic());
+                TopicReader ledger = new TopicReader(bootstrap, options.ledgerTopic())) {
             String jar = cluster.uploadJar(shadedJar());
             String indexer =
                     cluster.runJar(
@@ -132,20 +137,17 @@ class ClusterITCase {
 
             List<ConsumerRecord<String, String>> read =
                     alerts.readUntil(records -> records.size() >= expected.size(), SETTLE);
-            Map<String, JsonNode> alerted = new TreeMap<>();
-            List<String> twice = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : alerts.readFor(Duration.ofSeconds(5))) {
-                JsonNode alert = Json.mapper().readTree(record.value());
-                if (alerted.put(alert.get("alertId").asText(), alert) != null) {
-                    twice.add(alert.get("alertId").asText());
-                }
-            }
-            assertThat(twice).as("alerts delivered twice").isEmpty();
+            Map<String, JsonNode> alerted =
+                    recordsById(alerts.readFor(Duration.ofSeconds(5)), "alertId");
             assertThat(alerted.keySet())
                     .as("alert ids (the cluster's logs: %s)", work.resolve("flink"))
                     .isEqualTo(expected.keySet());
             assertThat(alerted).isEqualTo(expected);
             assertThat(read).isNotEmpty();
+            ledger.readUntil(records -> records.size() >= expectedLedger.size(), SETTLE);
+            assertThat(recordsById(ledger.readFor(Duration.ofSeconds(5)), "entryId"))
+                    .as("the ledger, each entry once")
+                    .isEqualTo(expectedLedger);
             assertThat(failures(cluster, detection) + failures(cluster, indexer))
                     .as("the jobs failed over when their TaskManager died")
                     .isPositive();
@@ -156,12 +158,17 @@ class ClusterITCase {
         }
     }
 
+    /** What a replay gives: alerts by id, and ledger entries by id (empty without reviews). */
+    record Expected(Map<String, JsonNode> alerts, Map<String, JsonNode> ledger) {}
+
     /**
-     * The alerts a replay of {@code events} gives, by id, with one more ticket created now so that
-     * event time reaches the present, as the live job's quiet-stream watermark does.
+     * What a replay of {@code events} (and {@code reviews}) gives, with one more ticket created now
+     * so that event time reaches the present, as the live job's quiet-stream watermark does.
      */
-    Map<String, JsonNode> replayed(List<byte[]> events, JobOptions options) throws Exception {
-        Path input = work.resolve("events.jsonl");
+    Expected replayed(List<byte[]> events, JobOptions options, List<byte[]> reviews)
+            throws Exception {
+        Path dir = Files.createDirectories(work.resolve("expected-" + reviews.size()));
+        Path input = dir.resolve("events.jsonl");
         List<String> lines = new ArrayList<>();
         for (byte[] event : events) {
             lines.add(new String(event, StandardCharsets.UTF_8));
@@ -176,24 +183,104 @@ class ClusterITCase {
                                 ",\"channel\":\"EMAIL\",\"priority\":\"LOW\""),
                         StandardCharsets.UTF_8));
         Files.write(input, lines);
-        Path alerts = work.resolve("expected-alerts.jsonl");
+        Path reviewFile = dir.resolve("reviews.jsonl");
+        List<String> reviewLines = new ArrayList<>();
+        for (byte[] review : reviews) {
+            reviewLines.add(new String(review, StandardCharsets.UTF_8));
+        }
+        Files.write(reviewFile, reviewLines);
+        Path alerts = dir.resolve("alerts.jsonl");
+        Path ledger = reviews.isEmpty() ? null : dir.resolve("ledger.jsonl");
         Replay.run(
                 new Replay.Options(
                         List.of(input),
                         PolicyLoader.load(options.policyFile()),
                         alerts,
-                        work.resolve("expected-outcomes.jsonl"),
-                        work.resolve("expected-quarantine.jsonl"),
+                        dir.resolve("outcomes.jsonl"),
+                        dir.resolve("quarantine.jsonl"),
                         1,
-                        options.outOfOrderness()),
+                        options.outOfOrderness(),
+                        List.of(reviewFile),
+                        ledger),
                 read -> {});
-        Map<String, JsonNode> expected = new TreeMap<>();
-        for (String line : Files.readAllLines(alerts)) {
-            JsonNode alert = Json.mapper().readTree(line);
-            expected.put(alert.get("alertId").asText(), alert);
+        Map<String, JsonNode> expectedAlerts = byId(Files.readAllLines(alerts), "alertId");
+        assertThat(expectedAlerts).isNotEmpty();
+        return new Expected(
+                expectedAlerts,
+                ledger == null ? Map.of() : byId(Files.readAllLines(ledger), "entryId"));
+    }
+
+    /**
+     * A supervision team's reviews of the breaches among {@code alerts}: every third confirmed an
+     * hour after it, every seventh waived, the rest left to the policy; half the confirmed cases'
+     * apologies marked DONE; and one second decision, which is quarantined.
+     */
+    static List<byte[]> reviews(Iterable<JsonNode> alerts) {
+        List<JsonNode> breaches = new ArrayList<>();
+        alerts.forEach(
+                alert -> {
+                    if (alert.get("kind").asText().equals("BREACHED")
+                            && alert.get("level").asInt() == 1) {
+                        breaches.add(alert);
+                    }
+                });
+        List<byte[]> reviews = new ArrayList<>();
+        for (int i = 0; i < breaches.size(); i++) {
+            String alertId = breaches.get(i).get("alertId").asText();
+            Instant at = Instant.parse(breaches.get(i).get("eventTime").asText());
+            if (i % 3 == 0) {
+                reviews.add(review("R-" + i, alertId, "CONFIRM", at.plus(Duration.ofHours(1))));
+                if (i % 2 == 0) {
+                    reviews.add(
+                            Json.bytes(
+                                    Json.mapper()
+                                            .createObjectNode()
+                                            .put("reviewId", "R-" + i + "-done")
+                                            .put("entryId", alertId + ":APOLOGY")
+                                            .put("decision", "DONE")
+                                            .put("reviewer", "care-1")
+                                            .put(
+                                                    "decidedAt",
+                                                    at.plus(Duration.ofHours(3)).toString())));
+                }
+                if (i == 0) {
+                    reviews.add(
+                            review("R-0-again", alertId, "WAIVE", at.plus(Duration.ofHours(2))));
+                }
+            } else if (i % 7 == 1) {
+                reviews.add(review("R-" + i, alertId, "WAIVE", at.plus(Duration.ofHours(2))));
+            }
         }
-        assertThat(expected).isNotEmpty();
-        return expected;
+        return reviews;
+    }
+
+    private static byte[] review(String id, String alertId, String decision, Instant at) {
+        return Json.bytes(
+                Json.mapper()
+                        .createObjectNode()
+                        .put("reviewId", id)
+                        .put("alertId", alertId)
+                        .put("decision", decision)
+                        .put("reviewer", "sup-1")
+                        .put("reason", "checked")
+                        .put("decidedAt", at.toString()));
+    }
+
+    /** JSON lines by their {@code idField}; a second line with an id fails the test. */
+    static Map<String, JsonNode> byId(List<String> lines, String idField) throws Exception {
+        Map<String, JsonNode> byId = new TreeMap<>();
+        for (String line : lines) {
+            JsonNode node = Json.mapper().readTree(line);
+            assertThat(byId.put(node.get(idField).asText(), node))
+                    .as("%s %s delivered twice", idField, node.get(idField).asText())
+                    .isNull();
+        }
+        return byId;
+    }
+
+    static Map<String, JsonNode> recordsById(
+            List<ConsumerRecord<String, String>> records, String idField) throws Exception {
+        return byId(records.stream().map(ConsumerRecord::value).toList(), idField);
     }
 
     static void awaitRunning(StandaloneFlinkCluster cluster, String job) throws Exception {

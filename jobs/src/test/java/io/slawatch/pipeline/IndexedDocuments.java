@@ -14,8 +14,12 @@ import io.slawatch.testkit.Http;
 import io.slawatch.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.api.common.functions.util.ListCollector;
+import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -98,32 +102,48 @@ final class IndexedDocuments {
         return last[0];
     }
 
-    /** The latest document per index and id on the alerts, clocks and stats topics. */
+    /**
+     * The document per index and id with the highest version on the topics the indexer reads (for
+     * most, the latest record; for a case's or an action's state, the furthest status).
+     */
     static Map<String, JsonNode> onTopics(String bootstrap, JobOptions options) throws Exception {
-        Map<String, JsonNode> documents = new TreeMap<>();
+        Map<String, TopicDocument> documents = new TreeMap<>();
         read(bootstrap, options.alertsTopic(), IndexedTopic.ALERTS, documents);
         read(bootstrap, options.clocksTopic(), IndexedTopic.CLOCKS, documents);
         read(bootstrap, options.statsTopic(), IndexedTopic.STATS, documents);
-        return documents;
+        read(bootstrap, options.ledgerTopic(), IndexedTopic.LEDGER, documents);
+        Map<String, JsonNode> sources = new TreeMap<>();
+        for (Map.Entry<String, TopicDocument> document : documents.entrySet()) {
+            sources.put(document.getKey(), Json.mapper().readTree(document.getValue().source()));
+        }
+        return sources;
     }
 
     private static void read(
-            String bootstrap, String topic, IndexedTopic kind, Map<String, JsonNode> documents)
+            String bootstrap, String topic, IndexedTopic kind, Map<String, TopicDocument> documents)
             throws Exception {
         TopicDocumentDeserializer deserializer = new TopicDocumentDeserializer(kind);
+        List<TopicDocument> read = new ArrayList<>();
+        Collector<TopicDocument> out = new ListCollector<>(read);
         try (TopicReader reader = new TopicReader(bootstrap, topic)) {
             for (ConsumerRecord<String, String> record : reader.readToEnd(Duration.ofMinutes(2))) {
-                TopicDocument document =
-                        deserializer.read(
+                deserializer.deserialize(
+                        new ConsumerRecord<>(
                                 topic,
                                 record.partition(),
                                 record.offset(),
-                                record.value().getBytes(StandardCharsets.UTF_8));
-                assertThat(document.readable()).as(record.value()).isTrue();
-                documents.put(
-                        document.index() + "/" + document.id(),
-                        Json.mapper().readTree(document.source()));
+                                null,
+                                record.value().getBytes(StandardCharsets.UTF_8)),
+                        out);
             }
+        }
+        for (TopicDocument document : read) {
+            assertThat(document.readable()).as(String.valueOf(document.unreadable())).isTrue();
+            // The sink writes with version_type=external_gte: an equal version overwrites.
+            documents.merge(
+                    document.index() + "/" + document.id(),
+                    document,
+                    (held, next) -> next.offset() >= held.offset() ? next : held);
         }
     }
 }

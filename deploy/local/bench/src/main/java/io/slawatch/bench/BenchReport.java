@@ -106,7 +106,12 @@ public final class BenchReport {
             if (measures.contains(Measure.DETECTION)) {
                 bench.warmUp(traffic);
                 bench.detectionThroughput(traffic, 1, LiveJobOptions.StateBackend.HASHMAP);
-                bench.detectionThroughput(traffic, 2, LiveJobOptions.StateBackend.HASHMAP);
+                double without =
+                        bench.detectionThroughput(traffic, 2, LiveJobOptions.StateBackend.HASHMAP);
+                if (policy.consequences() != null) {
+                    bench.consequencesThroughput(
+                            traffic, 2, LiveJobOptions.StateBackend.HASHMAP, without);
+                }
                 if (!quick) {
                     bench.detectionThroughput(traffic, 1, LiveJobOptions.StateBackend.ROCKSDB);
                 }

@@ -1,8 +1,12 @@
 package io.slawatch.bench;
 
 import io.slawatch.LiveJobOptions;
+import io.slawatch.consequence.Consequences;
 import io.slawatch.detect.TicketSlaFunction;
 import io.slawatch.ingest.EventDecoder;
+import io.slawatch.ingest.ReviewDecoder;
+import io.slawatch.ingest.file.FileLinesSource;
+import io.slawatch.model.Alert;
 import io.slawatch.model.Channel;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.EventType;
@@ -36,6 +40,7 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
@@ -120,10 +125,10 @@ final class Benchmarks {
     }
 
     /** 2. Events in memory → event time → keyBy → TicketSlaFunction → discarding sink. */
-    void detectionThroughput(
+    double detectionThroughput(
             BenchEvents traffic, int parallelism, LiveJobOptions.StateBackend backend)
             throws Exception {
-        double perSecond = detect(traffic, parallelism, backend);
+        double perSecond = detect(traffic, parallelism, backend, false);
         report.accept(
                 new Figure(
                         "detection, parallelism " + parallelism + ", " + backend,
@@ -133,14 +138,42 @@ final class Benchmarks {
                                 "%.0f %% of the decoding ceiling per core; %,d events, job run time",
                                 100 * perSecond / parallelism / decodingPerSecond,
                                 traffic.decoded.length)));
+        return perSecond;
+    }
+
+    /**
+     * 2b. The same with the policy's consequences after detection (cases, penalties, due dates; no
+     * reviews, so the policy decides every case), against {@code withoutPerSecond} measured in the
+     * same run. Goal: at least 90 % of it.
+     */
+    void consequencesThroughput(
+            BenchEvents traffic,
+            int parallelism,
+            LiveJobOptions.StateBackend backend,
+            double withoutPerSecond)
+            throws Exception {
+        double perSecond = detect(traffic, parallelism, backend, true);
+        report.accept(
+                new Figure(
+                        "detection with consequences, parallelism " + parallelism + ", " + backend,
+                        rate(perSecond),
+                        String.format(
+                                Locale.ROOT,
+                                "%.0f %% of detection without them (goal ≥ 90 %%); ledger"
+                                        + " entries discarded",
+                                100 * perSecond / withoutPerSecond)));
     }
 
     /** A detection run whose figure is not reported: the JIT's warm-up. */
     void warmUp(BenchEvents traffic) throws Exception {
-        detect(traffic, 1, LiveJobOptions.StateBackend.HASHMAP);
+        detect(traffic, 1, LiveJobOptions.StateBackend.HASHMAP, false);
     }
 
-    private double detect(BenchEvents traffic, int parallelism, LiveJobOptions.StateBackend backend)
+    private double detect(
+            BenchEvents traffic,
+            int parallelism,
+            LiveJobOptions.StateBackend backend,
+            boolean consequences)
             throws Exception {
         BenchEvents.events = traffic.decoded;
         Configuration config = new Configuration();
@@ -149,18 +182,35 @@ final class Benchmarks {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         int count = traffic.decoded.length;
-        env.fromSource(
-                        new DataGeneratorSource<>(
-                                index -> BenchEvents.events[(int) (long) index], count, EVENT_TYPE),
-                        WatermarkStrategy.<TicketEvent>forBoundedOutOfOrderness(
-                                        EventTime.DEFAULT_OUT_OF_ORDERNESS)
-                                .withTimestampAssigner(
-                                        (event, previous) -> event.occurredAt().toEpochMilli()),
-                        "events in memory")
-                .setParallelism(1)
-                .keyBy(TicketEvent::ticketId)
-                .process(new TicketSlaFunction(policy))
-                .sinkTo(new DiscardingSink<>());
+        SingleOutputStreamOperator<Alert> alerts =
+                env.fromSource(
+                                new DataGeneratorSource<>(
+                                        index -> BenchEvents.events[(int) (long) index],
+                                        count,
+                                        EVENT_TYPE),
+                                WatermarkStrategy.<TicketEvent>forBoundedOutOfOrderness(
+                                                EventTime.DEFAULT_OUT_OF_ORDERNESS)
+                                        .withTimestampAssigner(
+                                                (event, previous) ->
+                                                        event.occurredAt().toEpochMilli()),
+                                "events in memory")
+                        .setParallelism(1)
+                        .keyBy(TicketEvent::ticketId)
+                        .process(new TicketSlaFunction(policy));
+        alerts.sinkTo(new DiscardingSink<>());
+        if (consequences) {
+            Consequences.Outputs ledger =
+                    Consequences.build(
+                            env,
+                            alerts,
+                            alerts.getSideOutput(TicketSlaFunction.OUTCOMES),
+                            new FileLinesSource<>(List.of(), ReviewDecoder.withDefaults()),
+                            1,
+                            EventTime.reviewsReplay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
+                            policy);
+            ledger.ledger().sinkTo(new DiscardingSink<>());
+            ledger.quarantine().sinkTo(new DiscardingSink<>());
+        }
         JobExecutionResult result = env.execute("bench detection");
         return count / (result.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0);
     }

@@ -4,12 +4,15 @@ import io.slawatch.detect.TicketSla;
 import io.slawatch.ingest.EventDecoder;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.replay.Explain;
+import io.slawatch.replay.Replay;
 import io.slawatch.time.EventTime;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +70,15 @@ final class ExplainCommand implements Callable<Integer> {
             description = "As for replay (default: ${DEFAULT-VALUE}).")
     Duration outOfOrderness = EventTime.DEFAULT_OUT_OF_ORDERNESS;
 
+    @Option(
+            names = "--reviews",
+            arity = "1..*",
+            paramLabel = "FILE",
+            description =
+                    "Reviews, as for replay: with a policy that has consequences, the ticket's"
+                            + " consequences follow its story.")
+    List<Path> reviews = List.of();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -95,9 +107,58 @@ final class ExplainCommand implements Callable<Integer> {
                 story);
         if (story.lines == 0) {
             out.println("no event of ticket " + ticketId + " in the input");
+            out.flush();
+            return 1;
+        }
+        if (policy.consequences() != null) {
+            if (!Inputs.readable(reviews, err)) {
+                return 1;
+            }
+            consequences(policy, story);
         }
         out.flush();
-        return story.lines == 0 ? 1 : 0;
+        return 0;
+    }
+
+    /**
+     * The ticket's ledger entries, from a replay of the whole input with its reviews: an agent's or
+     * a team's thresholds depend on the other tickets too. A threshold entry names the breach whose
+     * confirmation reached it.
+     */
+    private void consequences(SlaPolicy policy, Story story) throws Exception {
+        Path dir = Files.createTempDirectory("slawatch-explain-");
+        try {
+            Path ledger = dir.resolve("ledger.jsonl");
+            Replay.run(
+                    new Replay.Options(
+                            inputs,
+                            policy,
+                            dir.resolve("alerts.jsonl"),
+                            dir.resolve("outcomes.jsonl"),
+                            dir.resolve("quarantine.jsonl"),
+                            1,
+                            outOfOrderness,
+                            reviews,
+                            ledger),
+                    read -> {});
+            List<LedgerEntry> entries =
+                    Replay.read(ledger, LedgerEntry.class).stream()
+                            .filter(e -> ticketId.equals(e.ticketId()))
+                            .toList();
+            story.print(
+                    null,
+                    entries.isEmpty()
+                            ? "no consequences: no breach of a clock with consequences"
+                            : "consequences (policy " + policy.version() + "):");
+            for (LedgerEntry entry : entries) {
+                story.print(entry.at(), LedgerLine.of(entry, story.zone));
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     /** Prints each step of the story as it happens. */
@@ -111,7 +172,7 @@ final class ExplainCommand implements Callable<Integer> {
             this.zone = zone;
         }
 
-        private void print(Instant at, String text) {
+        void print(Instant at, String text) {
             out.println(
                     (at == null ? "                          " : TIME.format(at.atZone(zone)))
                             + "  "

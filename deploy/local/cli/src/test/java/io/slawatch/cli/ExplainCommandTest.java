@@ -44,7 +44,10 @@ class ExplainCommandTest {
                         "2026-11-16 09:02:28 +08:00  RESPONSE met: PT28S of PT30S business time used",
                         "2026-11-16 09:02:28 +08:00  OUTCOME RESPONSE cycle 1: MET, PT28S of PT30S business time",
                         "2026-11-16 11:02:00 +08:00  RESOLUTION met: PT2H of PT24H business time used",
-                        "2026-11-16 11:02:00 +08:00  OUTCOME RESOLUTION cycle 1: MET, PT2H of PT24H business time");
+                        "2026-11-16 11:02:00 +08:00  OUTCOME RESOLUTION cycle 1: MET, PT2H of PT24H business time",
+                        "                            consequences (policy 2026.11-1):",
+                        "2026-11-16 09:02:30 +08:00  LEDGER VERIFICATION_REQUESTED CASE S-0026:RESPONSE:1:BREACHED:1: due 2026-11-18 18:00; RESPONSE deadline 2026-11-16T01:02:30Z passed [S-0026:RESPONSE:1:BREACHED:1:VERIFICATION_REQUESTED]",
+                        "2026-11-16 09:02:30 +08:00  LEDGER RETRACTED CASE S-0026:RESPONSE:1:BREACHED:1: the clock stopped in time; the breach alert was retracted [S-0026:RESPONSE:1:BREACHED:1:RETRACTED]");
     }
 
     @Test
@@ -62,7 +65,8 @@ class ExplainCommandTest {
                         "2026-11-16 09:10:00 +08:00  RESPONDED came before the ticket's CREATED: held until it comes",
                         "2026-11-16 09:30:00 +08:00  RESOLVED came before the ticket's CREATED: held until it comes",
                         "2026-11-16 09:10:00 +08:00  QUARANTINED RESPONDED (ORPHAN): no CREATED for ticket S-9999 within PT1H",
-                        "2026-11-16 09:30:00 +08:00  QUARANTINED RESOLVED (ORPHAN): no CREATED for ticket S-9999 within PT1H");
+                        "2026-11-16 09:30:00 +08:00  QUARANTINED RESOLVED (ORPHAN): no CREATED for ticket S-9999 within PT1H",
+                        "                            no consequences: no breach of a clock with consequences");
     }
 
     @Test
