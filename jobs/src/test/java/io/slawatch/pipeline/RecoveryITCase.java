@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -117,11 +118,33 @@ class RecoveryITCase {
         return ids;
     }
 
+    /** Each ticket's RESPONSE breach opens a case; its verification is days ahead. */
+    static Set<String> expectedLedger(int tickets) {
+        Set<String> ids = new TreeSet<>();
+        for (int i = 1; i <= tickets; i++) {
+            ids.add("R-" + i + ":RESPONSE:1:BREACHED:1:VERIFICATION_REQUESTED");
+        }
+        return ids;
+    }
+
     static String alertId(ConsumerRecord<String, String> record) {
+        return field(record, "alertId");
+    }
+
+    static String entryId(ConsumerRecord<String, String> record) {
+        return field(record, "entryId");
+    }
+
+    private static String field(ConsumerRecord<String, String> record, String name) {
         String value = record.value();
-        int start = value.indexOf("\"alertId\":\"") + 11;
+        int start = value.indexOf("\"" + name + "\":\"") + name.length() + 4;
         return value.substring(start, value.indexOf('"', start));
     }
+
+    /** What the alerts and ledger topics held after the run. */
+    record Delivered(
+            List<ConsumerRecord<String, String>> alerts,
+            List<ConsumerRecord<String, String>> ledger) {}
 
     static Set<String> distinct(List<ConsumerRecord<String, String>> records) {
         return records.stream()
@@ -130,12 +153,12 @@ class RecoveryITCase {
     }
 
     /** Runs 3 batches with an injected exception and a killed task manager in between. */
-    List<ConsumerRecord<String, String>> runThroughTwoFailures(
-            JobOptions options, MiniCluster cluster) throws Exception {
+    Delivered runThroughTwoFailures(JobOptions options, MiniCluster cluster) throws Exception {
         String bootstrap = options.bootstrapServers();
         Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3));
         JobClient job = start(options, new Configuration());
-        try (TopicReader alerts = new TopicReader(bootstrap, options.alertsTopic())) {
+        try (TopicReader alerts = new TopicReader(bootstrap, options.alertsTopic());
+                TopicReader ledger = new TopicReader(bootstrap, options.ledgerTopic())) {
             LivePipelineITCase.produce(
                     bootstrap, options.eventsTopic(), tickets(base, 1, TICKETS_PER_BATCH));
             alerts.readUntil(r -> distinct(r).size() >= 4 * TICKETS_PER_BATCH, WAIT);
@@ -154,7 +177,13 @@ class RecoveryITCase {
                     options.eventsTopic(),
                     tickets(base, 2 * TICKETS_PER_BATCH + 1, 3 * TICKETS_PER_BATCH));
             alerts.readUntil(r -> distinct(r).size() >= 12 * TICKETS_PER_BATCH, WAIT);
-            return alerts.readFor(Duration.ofSeconds(3));
+            ledger.readUntil(
+                    r ->
+                            r.stream().map(RecoveryITCase::entryId).distinct().count()
+                                    >= 3 * TICKETS_PER_BATCH,
+                    WAIT);
+            return new Delivered(
+                    alerts.readFor(Duration.ofSeconds(3)), ledger.readFor(Duration.ofSeconds(1)));
         } finally {
             job.cancel().get();
         }
@@ -166,11 +195,14 @@ class RecoveryITCase {
         JobOptions options =
                 options(SharedKafka.bootstrapServers(), LiveJobOptions.Delivery.EXACTLY_ONCE);
 
-        List<ConsumerRecord<String, String>> alerts = runThroughTwoFailures(options, cluster);
+        Delivered delivered = runThroughTwoFailures(options, cluster);
 
         assertThat(FAIL_ONCE).isFalse();
-        assertThat(alerts.stream().map(RecoveryITCase::alertId).sorted().toList())
+        assertThat(delivered.alerts().stream().map(RecoveryITCase::alertId).sorted().toList())
                 .containsExactlyElementsOf(expectedAlerts(3 * TICKETS_PER_BATCH));
+        assertThat(delivered.ledger().stream().map(RecoveryITCase::entryId).sorted().toList())
+                .as("the ledger, each entry once")
+                .containsExactlyElementsOf(expectedLedger(3 * TICKETS_PER_BATCH));
     }
 
     @Test
@@ -179,10 +211,23 @@ class RecoveryITCase {
         JobOptions options =
                 options(SharedKafka.bootstrapServers(), LiveJobOptions.Delivery.AT_LEAST_ONCE);
 
-        List<ConsumerRecord<String, String>> alerts = runThroughTwoFailures(options, cluster);
+        Delivered delivered = runThroughTwoFailures(options, cluster);
+        List<ConsumerRecord<String, String>> alerts = delivered.alerts();
 
         assertThat(FAIL_ONCE).isFalse();
         assertThat(distinct(alerts)).isEqualTo(expectedAlerts(3 * TICKETS_PER_BATCH));
+        Map<String, Set<String>> entries =
+                delivered.ledger().stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        RecoveryITCase::entryId,
+                                        TreeMap::new,
+                                        Collectors.mapping(
+                                                ConsumerRecord::value, Collectors.toSet())));
+        assertThat(entries.keySet()).isEqualTo(expectedLedger(3 * TICKETS_PER_BATCH));
+        assertThat(entries)
+                .as("ledger entries repeated only identically")
+                .allSatisfy((id, values) -> assertThat(values).as(id).hasSize(1));
         Map<String, Set<String>> copies =
                 alerts.stream()
                         .collect(
@@ -203,7 +248,8 @@ class RecoveryITCase {
 
         JobClient first = start(options, new Configuration());
         String savepoint;
-        try (TopicReader alerts = new TopicReader(bootstrap, options.alertsTopic())) {
+        try (TopicReader alerts = new TopicReader(bootstrap, options.alertsTopic());
+                TopicReader ledger = new TopicReader(bootstrap, options.ledgerTopic())) {
             LivePipelineITCase.produce(
                     bootstrap,
                     options.eventsTopic(),

@@ -155,6 +155,9 @@ public final class BenchReport {
                         live.closeElasticsearch();
                         live.endToEnd(traffic, traffic.records.size(), false, false);
                         live.endToEnd(traffic, traffic.records.size(), false, true);
+                        if (policy.consequences() != null) {
+                            live.endToEndWithoutConsequences(traffic, traffic.records.size(), work);
+                        }
                     }
                 }
             }

@@ -124,7 +124,10 @@ final class Benchmarks {
         return ok;
     }
 
-    /** 2. Events in memory → event time → keyBy → TicketSlaFunction → discarding sink. */
+    /**
+     * 2. Events in memory → event time (a watermark every {@link EventCountWatermarks#EVERY}
+     * events) → keyBy → TicketSlaFunction → discarding sink.
+     */
     double detectionThroughput(
             BenchEvents traffic, int parallelism, LiveJobOptions.StateBackend backend)
             throws Exception {
@@ -188,8 +191,8 @@ final class Benchmarks {
                                         index -> BenchEvents.events[(int) (long) index],
                                         count,
                                         EVENT_TYPE),
-                                WatermarkStrategy.<TicketEvent>forBoundedOutOfOrderness(
-                                                EventTime.DEFAULT_OUT_OF_ORDERNESS)
+                                WatermarkStrategy.<TicketEvent>forGenerator(
+                                                context -> new EventCountWatermarks())
                                         .withTimestampAssigner(
                                                 (event, previous) ->
                                                         event.occurredAt().toEpochMilli()),

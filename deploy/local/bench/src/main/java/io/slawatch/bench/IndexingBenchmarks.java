@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -161,7 +162,8 @@ final class IndexingBenchmarks {
                     Map.of(
                                     run.alertsTopic(), IndexedTopic.ALERTS,
                                     run.clocksTopic(), IndexedTopic.CLOCKS,
-                                    run.statsTopic(), IndexedTopic.STATS)
+                                    run.statsTopic(), IndexedTopic.STATS,
+                                    run.ledgerTopic(), IndexedTopic.LEDGER)
                             .entrySet()) {
                 TopicDocumentDeserializer reader = new TopicDocumentDeserializer(topic.getValue());
                 List<TopicPartition> partitions =
@@ -176,15 +178,21 @@ final class IndexingBenchmarks {
                         && System.nanoTime() < deadline) {
                     for (ConsumerRecord<byte[], byte[]> record :
                             consumer.poll(Duration.ofMillis(200))) {
-                        TopicDocument document =
-                                reader.read(
-                                        record.topic(),
-                                        record.partition(),
-                                        record.offset(),
-                                        record.value());
-                        if (document.readable()) {
-                            documents.add(document);
-                        }
+                        // As the indexer reads it: a ledger record also sets a case's or an
+                        // action's state.
+                        reader.deserialize(
+                                record,
+                                new Collector<>() {
+                                    @Override
+                                    public void collect(TopicDocument document) {
+                                        if (document.readable()) {
+                                            documents.add(document);
+                                        }
+                                    }
+
+                                    @Override
+                                    public void close() {}
+                                });
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package io.slawatch.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.slawatch.IndexerJob;
 import io.slawatch.JobClients;
 import io.slawatch.JobOptions;
@@ -11,6 +13,7 @@ import io.slawatch.embedded.EmbeddedKafka;
 import io.slawatch.ingest.SeparateQuarantineFunction;
 import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
+import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
 import io.slawatch.time.WallClock;
@@ -59,8 +62,12 @@ final class LiveBenchmarks implements AutoCloseable {
     /** How often the job's progress (its {@code eventsRead} accumulator) reaches the bench. */
     static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
 
-    private final SlaPolicy policy;
-    private final Path policyFile;
+    private SlaPolicy policy;
+    private Path policyFile;
+
+    /** Events/s read by the last end-to-end run. */
+    private double lastRate;
+
     private final Consumer<Figure> report;
     private final EmbeddedKafka kafka;
     private final EmbeddedElasticsearch elasticsearch;
@@ -185,6 +192,7 @@ final class LiveBenchmarks implements AutoCloseable {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             long read = eventsRead(job);
+            lastRate = read / seconds;
             if (!measure) {
                 return options;
             }
@@ -211,6 +219,36 @@ final class LiveBenchmarks implements AutoCloseable {
             }
         }
         return options;
+    }
+
+    /**
+     * 3b. The last end-to-end run again under the same policy less its consequences, against the
+     * events/s of that run ({@code withConsequences}): what the consequences cost in production.
+     */
+    void endToEndWithoutConsequences(BenchEvents traffic, int limit, Path work) throws Exception {
+        double withConsequences = lastRate;
+        SlaPolicy withPolicy = policy;
+        Path withFile = policyFile;
+        ObjectNode yaml = (ObjectNode) new YAMLMapper().readTree(withFile.toFile());
+        yaml.remove("consequences");
+        Path without = work.resolve("policy-without-consequences.yaml");
+        new YAMLMapper().writeValue(without.toFile(), yaml);
+        policy = PolicyLoader.load(without);
+        policyFile = without;
+        try {
+            endToEnd(traffic, limit, false, false);
+        } finally {
+            policy = withPolicy;
+            policyFile = withFile;
+        }
+        report.accept(
+                new Figure(
+                        "end to end without Elasticsearch, consequences off",
+                        Benchmarks.rate(lastRate),
+                        String.format(
+                                Locale.ROOT,
+                                "with them (the run above) %.0f %% of this (goal ≥ 90 %%)",
+                                100 * withConsequences / lastRate)));
     }
 
     /**
