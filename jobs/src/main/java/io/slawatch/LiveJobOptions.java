@@ -331,9 +331,9 @@ public final class LiveJobOptions {
                     null,
                     "URL[,URL…]",
                     false,
-                    "Elasticsearch, for the indexer job: it indexes alerts, clock views and statistics"
-                            + " from their topics there, and installs the index templates when"
-                            + " absent.");
+                    "Elasticsearch, for the indexer job: it indexes alerts, clock views, statistics"
+                            + " and the ledger from their topics there, and installs the index"
+                            + " templates when absent or older.");
 
     public static final ConfigOption<String> ELASTICSEARCH_API_KEY_FILE =
             define(

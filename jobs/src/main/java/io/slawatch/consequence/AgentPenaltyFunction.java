@@ -24,17 +24,12 @@ public final class AgentPenaltyFunction extends MonthlyPenaltyFunction {
     @Override
     void confirmed(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
             throws Exception {
-        String agent = verdict.agentId();
-        issue(
-                Entries.about(
-                                verdict,
-                                pointsId(verdict),
-                                LedgerKind.POINTS,
-                                SubjectType.AGENT,
-                                agent)
-                        .points(-rules.agentPointsPerBreach())
-                        .at(at)
-                        .reason("confirmed " + verdict.clock() + " breach"),
+        deduct(
+                verdict,
+                SubjectType.AGENT,
+                verdict.agentId(),
+                rules.agentPointsPerBreach(),
+                at,
                 out);
         if (tally.warningId == null) {
             int n = ++tally.issued;
@@ -77,8 +72,7 @@ public final class AgentPenaltyFunction extends MonthlyPenaltyFunction {
     @Override
     void retracted(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
             throws Exception {
-        String why = "breach " + verdict.alertId() + " retracted after its confirmation";
-        reverse(pointsId(verdict), at, why, out);
+        String why = giveBack(verdict, SubjectType.AGENT, at, out);
         if (tally.count() < 1) {
             String gone = why + ": no confirmed breach left in " + verdict.month();
             tally.warningId = reverse(tally.warningId, at, gone, out);
@@ -89,19 +83,9 @@ public final class AgentPenaltyFunction extends MonthlyPenaltyFunction {
                     reverse(
                             tally.suspensionId,
                             at,
-                            why
-                                    + ": "
-                                    + tally.count()
-                                    + " confirmed in "
-                                    + verdict.month()
-                                    + ", below "
-                                    + rules.suspensionAt(),
+                            below(why, tally, verdict, rules.suspensionAt()),
                             out);
         }
-    }
-
-    private static String pointsId(Verdict verdict) {
-        return verdict.alertId() + ":AGENT:" + LedgerKind.POINTS;
     }
 
     /** A threshold's entry, naming the breach whose confirmation reached it. */

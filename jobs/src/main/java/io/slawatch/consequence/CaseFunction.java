@@ -66,8 +66,8 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
     private transient Inbox<CaseInput> inbox;
     private transient MapState<String, BreachCase> cases;
 
-    /** CONFIRMED, APOLOGY and compensation entries by id, for their reversal. */
-    private transient MapState<String, LedgerEntry> issued;
+    /** CONFIRMED, APOLOGY and compensation entries, for their reversal. */
+    private transient IssuedEntries issued;
 
     private transient ValueState<Compensation> compensation;
     private transient ValueState<Long> clearAt;
@@ -95,13 +95,7 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
                                         "cases",
                                         Types.STRING,
                                         TypeInformation.of(BreachCase.class)));
-        issued =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "issued",
-                                        Types.STRING,
-                                        TypeInformation.of(LedgerEntry.class)));
+        issued = new IssuedEntries(getRuntimeContext());
         compensation =
                 getRuntimeContext()
                         .getState(
@@ -436,19 +430,12 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
     }
 
     private String issue(Entries entry, Collector<LedgerEntry> out) throws Exception {
-        LedgerEntry built = entry.build();
-        issued.put(built.entryId(), built);
-        out.collect(built);
-        return built.entryId();
+        return issued.issue(entry, out);
     }
 
     private void reverse(String entryId, long at, String reason, Collector<LedgerEntry> out)
             throws Exception {
-        LedgerEntry original = issued.get(entryId);
-        if (original != null) {
-            issued.remove(entryId);
-            out.collect(Entries.reversal(original, at, reason));
-        }
+        issued.reverse(entryId, at, reason, out);
     }
 
     private Instant due(long at, int workingDays) {

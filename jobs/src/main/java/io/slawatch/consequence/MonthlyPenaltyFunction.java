@@ -1,6 +1,8 @@
 package io.slawatch.consequence;
 
 import io.slawatch.model.LedgerEntry;
+import io.slawatch.model.LedgerKind;
+import io.slawatch.model.SubjectType;
 import io.slawatch.policy.ConsequencePolicy;
 import io.slawatch.policy.SlaPolicy;
 import java.time.Duration;
@@ -41,8 +43,8 @@ abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdi
     private transient Inbox<Verdict> inbox;
     private transient MapState<String, MonthTally> months;
 
-    /** Entries by id that a retraction may reverse. */
-    private transient MapState<String, LedgerEntry> issued;
+    /** Entries that a retraction may reverse. */
+    private transient IssuedEntries issued;
 
     MonthlyPenaltyFunction(SlaPolicy policy) {
         this.rules = policy.consequences();
@@ -59,13 +61,7 @@ abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdi
                                         "months",
                                         Types.STRING,
                                         TypeInformation.of(MonthTally.class)));
-        issued =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "issued",
-                                        Types.STRING,
-                                        TypeInformation.of(LedgerEntry.class)));
+        issued = new IssuedEntries(getRuntimeContext());
     }
 
     /** A confirmation just added to {@code tally}. */
@@ -98,20 +94,11 @@ abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdi
                 ended.add(month.getKey());
             }
         }
-        if (ended.isEmpty()) {
-            return;
-        }
-        List<String> gone = new ArrayList<>();
-        for (Map.Entry<String, LedgerEntry> entry : issued.entries()) {
-            if (ended.contains(entry.getValue().month())) {
-                gone.add(entry.getKey());
+        if (!ended.isEmpty()) {
+            issued.forgetMonths(ended);
+            for (String month : ended) {
+                months.remove(month);
             }
-        }
-        for (String entryId : gone) {
-            issued.remove(entryId);
-        }
-        for (String month : ended) {
-            months.remove(month);
         }
     }
 
@@ -154,24 +141,53 @@ abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdi
 
     /** Emits {@code entry} and keeps it for a reversal; returns its id. */
     String issue(Entries entry, Collector<LedgerEntry> out) throws Exception {
-        LedgerEntry built = entry.build();
-        issued.put(built.entryId(), built);
-        out.collect(built);
-        return built.entryId();
+        return issued.issue(entry, out);
     }
 
     /** Reverses {@code entryId} when it is held; returns null, for the held id to clear. */
     String reverse(String entryId, long at, String reason, Collector<LedgerEntry> out)
             throws Exception {
-        if (entryId == null) {
-            return null;
-        }
-        LedgerEntry original = issued.get(entryId);
-        if (original != null) {
-            issued.remove(entryId);
-            out.collect(Entries.reversal(original, at, reason));
-        }
-        return null;
+        return issued.reverse(entryId, at, reason, out);
+    }
+
+    /** The points {@code verdict}'s breach costs {@code subject}, kept for a reversal. */
+    void deduct(
+            Verdict verdict,
+            SubjectType type,
+            String subject,
+            int points,
+            long at,
+            Collector<LedgerEntry> out)
+            throws Exception {
+        issue(
+                Entries.about(verdict, pointsId(verdict, type), LedgerKind.POINTS, type, subject)
+                        .points(-points)
+                        .at(at)
+                        .reason("confirmed " + verdict.clock() + " breach"),
+                out);
+    }
+
+    /** Gives back what {@link #deduct} took; returns why, for the reversals that follow. */
+    String giveBack(Verdict verdict, SubjectType type, long at, Collector<LedgerEntry> out)
+            throws Exception {
+        String why = "breach " + verdict.alertId() + " retracted after its confirmation";
+        reverse(pointsId(verdict, type), at, why, out);
+        return why;
+    }
+
+    /** Why a threshold's action is reversed: the month's count fell below it. */
+    static String below(String why, MonthTally tally, Verdict verdict, int threshold) {
+        return why
+                + ": "
+                + tally.count()
+                + " confirmed in "
+                + verdict.month()
+                + ", below "
+                + threshold;
+    }
+
+    private static String pointsId(Verdict verdict, SubjectType type) {
+        return verdict.alertId() + ":" + type + ":" + LedgerKind.POINTS;
     }
 
     Instant due(long at, int workingDays) {

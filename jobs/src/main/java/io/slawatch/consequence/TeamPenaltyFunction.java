@@ -24,17 +24,7 @@ public final class TeamPenaltyFunction extends MonthlyPenaltyFunction {
     @Override
     void confirmed(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
             throws Exception {
-        issue(
-                Entries.about(
-                                verdict,
-                                pointsId(verdict),
-                                LedgerKind.POINTS,
-                                SubjectType.TEAM,
-                                verdict.team())
-                        .points(-rules.teamPointsPerBreach())
-                        .at(at)
-                        .reason("confirmed " + verdict.clock() + " breach"),
-                out);
+        deduct(verdict, SubjectType.TEAM, verdict.team(), rules.teamPointsPerBreach(), at, out);
         if (tally.count() >= rules.noticeAt() && tally.noticeId == null) {
             int n = ++tally.issued;
             TreeSet<String> agents = new TreeSet<>(tally.agentIds);
@@ -68,25 +58,10 @@ public final class TeamPenaltyFunction extends MonthlyPenaltyFunction {
     @Override
     void retracted(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
             throws Exception {
-        String why = "breach " + verdict.alertId() + " retracted after its confirmation";
-        reverse(pointsId(verdict), at, why, out);
+        String why = giveBack(verdict, SubjectType.TEAM, at, out);
         if (tally.count() < rules.noticeAt()) {
             tally.noticeId =
-                    reverse(
-                            tally.noticeId,
-                            at,
-                            why
-                                    + ": "
-                                    + tally.count()
-                                    + " confirmed in "
-                                    + verdict.month()
-                                    + ", below "
-                                    + rules.noticeAt(),
-                            out);
+                    reverse(tally.noticeId, at, below(why, tally, verdict, rules.noticeAt()), out);
         }
-    }
-
-    private static String pointsId(Verdict verdict) {
-        return verdict.alertId() + ":TEAM:" + LedgerKind.POINTS;
     }
 }

@@ -13,15 +13,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code slawatch es init}: installs the index templates that are absent. */
+/** {@code slawatch es init}: installs the index templates that are absent or older. */
 @Command(
         name = "init",
         mixinStandardHelpOptions = true,
         modelTransformer = JobOptionSpecs.Elasticsearch.class,
         description = {
-            "Install slawatch's index templates (deploy/elasticsearch/) where they are absent;"
-                    + " templates already there are left as they are. The live job does the same"
-                    + " when it starts."
+            "Install slawatch's index templates (deploy/elasticsearch/) where they are absent or"
+                    + " older than this version's (their `version`), adding an upgraded template's"
+                    + " new fields to its index; templates as new are left as they are. The jobs do"
+                    + " the same when they start."
         })
 final class EsInitCommand implements Callable<Integer> {
 

@@ -17,7 +17,7 @@ class EsInitCommandITCase {
     static final String STATS_TEMPLATE = "slawatch-stats-agent-1d";
 
     @Test
-    void shouldInstallOnlyTheTemplatesThatAreAbsent() throws Exception {
+    void shouldInstallOnlyTheTemplatesThatAreAbsentOrOlder() throws Exception {
         String url = SharedElasticsearch.url();
         HttpClient.newHttpClient()
                 .send(
@@ -32,7 +32,7 @@ class EsInitCommandITCase {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines())
                 .contains("installed index template " + STATS_TEMPLATE)
-                .hasSize(5)
+                .hasSize(8)
                 .allMatch(line -> line.matches("(installed|present  ) index template slawatch-.*"));
         assertThat(CliRun.run("", "es", "init", "--elasticsearch", url).out().lines())
                 .containsExactly(
@@ -40,7 +40,10 @@ class EsInitCommandITCase {
                         "present   index template slawatch-clocks",
                         "present   index template slawatch-stats-1m",
                         "present   index template slawatch-stats-tech-1h",
-                        "present   index template slawatch-stats-agent-1d");
+                        "present   index template slawatch-stats-agent-1d",
+                        "present   index template slawatch-ledger",
+                        "present   index template slawatch-cases",
+                        "present   index template slawatch-actions");
     }
 
     @Test
