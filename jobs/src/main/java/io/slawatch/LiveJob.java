@@ -285,17 +285,18 @@ public final class LiveJob {
                                     EventTime.DEFAULT_STARTUP_GRACE,
                                     clock),
                             policy);
-            consequences
-                    .ledger()
-                    .sinkTo(
-                            sink(
-                                    options,
-                                    options.ledgerTopic(),
-                                    LedgerEntry::subjectId,
-                                    "ledger",
-                                    guarantee(options)))
-                    .name("ledger sink")
-                    .uid("ledger-sink");
+            for (Consequences.Part part : consequences.parts()) {
+                part.entries()
+                        .sinkTo(
+                                sink(
+                                        options,
+                                        options.ledgerTopic(),
+                                        LedgerEntry::subjectId,
+                                        "ledger-" + part.name(),
+                                        guarantee(options)))
+                        .name("ledger sink, " + part.name())
+                        .uid("ledger-" + part.name() + "-sink");
+            }
             consequences
                     .quarantine()
                     .sinkTo(
@@ -381,6 +382,12 @@ public final class LiveJob {
      */
     static final long TRANSACTION_TIMEOUT_MILLIS = 15 * 60 * 1000;
 
+    /** How long a producer of the job's topics waits to fill a batch; a client property wins. */
+    static final Duration PRODUCER_LINGER = Duration.ofMillis(5);
+
+    /** Largest batch of a producer of the job's topics; a client property wins. */
+    static final int PRODUCER_BATCH_BYTES = 256 * 1024;
+
     static <T> KafkaSink<T> sink(
             JobOptions options,
             String topic,
@@ -399,6 +406,10 @@ public final class LiveJob {
             DeliveryGuarantee guarantee) {
         Properties producer = kafkaProperties(options);
         producer.putIfAbsent("transaction.timeout.ms", String.valueOf(TRANSACTION_TIMEOUT_MILLIS));
+        // Every event writes several records (clock views, statistics, ledger entries): batches
+        // filled for a few milliseconds cost far less per record than one request each.
+        producer.putIfAbsent("linger.ms", String.valueOf(PRODUCER_LINGER.toMillis()));
+        producer.putIfAbsent("batch.size", String.valueOf(PRODUCER_BATCH_BYTES));
         return KafkaSink.<T>builder()
                 .setBootstrapServers(options.bootstrapServers())
                 .setKafkaProducerConfig(producer)

@@ -8,6 +8,7 @@ import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.Review;
 import io.slawatch.policy.SlaPolicy;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -25,9 +26,23 @@ public final class Consequences {
 
     private Consequences() {}
 
-    /** The ledger and what could not be used of the reviews. */
-    public record Outputs(
-            DataStream<LedgerEntry> ledger, DataStream<QuarantineRecord> quarantine) {}
+    /** One operator's share of the ledger, named for its sink. */
+    public record Part(String name, DataStream<LedgerEntry> entries) {}
+
+    /**
+     * The ledger, in the parts its operators write, and what could not be used of the reviews. A
+     * sink per part chains to its operator; {@link #ledger()} merges them for a single sink.
+     */
+    public record Outputs(List<Part> parts, DataStream<QuarantineRecord> quarantine) {
+
+        public DataStream<LedgerEntry> ledger() {
+            DataStream<LedgerEntry> ledger = parts.get(0).entries();
+            for (Part part : parts.subList(1, parts.size())) {
+                ledger = ledger.union(part.entries());
+            }
+            return ledger;
+        }
+    }
 
     /** Adds the graph; {@code policy} must have consequences. */
     public static Outputs build(
@@ -93,15 +108,13 @@ public final class Consequences {
                         .process(new TeamPenaltyFunction(policy))
                         .name("team penalties")
                         .uid("team-penalties");
-        DataStream<LedgerEntry> decided = caseEntries.union(agentEntries, teamEntries);
+        // Each producer's actions leave through a filter chained to it, and each part of the
+        // ledger through a sink of its own: no entry crosses the network just to be merged.
         SingleOutputStreamOperator<LedgerEntry> followUps =
-                decided.filter(ActionInput::concerns)
-                        .name("actions and reversals")
-                        .uid("actions")
-                        .map(ActionInput::of)
-                        .name("action inputs")
-                        .uid("action-inputs")
+                actions(caseEntries, "case")
                         .union(
+                                actions(agentEntries, "agent"),
+                                actions(teamEntries, "team"),
                                 reviews.filter(review -> !review.decision().decidesCase())
                                         .name("done reviews")
                                         .uid("done-reviews")
@@ -113,10 +126,25 @@ public final class Consequences {
                         .name("action due dates")
                         .uid("action-due-dates");
         return new Outputs(
-                decided.union(followUps),
+                List.of(
+                        new Part("cases", caseEntries),
+                        new Part("agents", agentEntries),
+                        new Part("teams", teamEntries),
+                        new Part("actions", followUps)),
                 reviews.getSideOutput(SeparateReviewQuarantineFunction.QUARANTINE)
                         .union(
                                 caseEntries.getSideOutput(CaseFunction.QUARANTINE),
                                 followUps.getSideOutput(ActionDueFunction.QUARANTINE)));
+    }
+
+    /** The action entries and reversals among {@code entries}, for their due dates. */
+    private static DataStream<ActionInput> actions(
+            DataStream<LedgerEntry> entries, String producer) {
+        return entries.filter(ActionInput::concerns)
+                .name(producer + " actions and reversals")
+                .uid(producer + "-actions")
+                .map(ActionInput::of)
+                .name(producer + " action inputs")
+                .uid(producer + "-action-inputs");
     }
 }
