@@ -101,7 +101,8 @@ public final class IndexerJob {
                         options,
                         topic,
                         options.indexerGroupId(),
-                        new TopicDocumentDeserializer(kind));
+                        new TopicDocumentDeserializer(kind),
+                        kind == IndexedTopic.LEDGER);
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), name + " topic")
                 .uid(name + "-topic-source");
     }

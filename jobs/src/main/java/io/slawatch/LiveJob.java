@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOption;
@@ -38,6 +39,7 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -316,13 +318,16 @@ public final class LiveJob {
         ReviewDecoder decoder =
                 new ReviewDecoder(
                         options.maxEventBytes(), options.futureSkew(), new WallClockTime(clock));
-        return KafkaSource.<DecodedReview>builder()
-                .setBootstrapServers(options.bootstrapServers())
-                .setProperties(kafkaProperties(options))
-                .setTopics(options.reviewsTopic())
-                .setGroupId(options.groupId())
-                .setStartingOffsets(startingOffsets(options.startingOffsets()))
-                .setDeserializer(new KafkaRecordsDeserializer<>(decoder))
+        // Optional: a deployment may add consequences before anyone has written a review.
+        return subscribe(
+                        KafkaSource.<DecodedReview>builder()
+                                .setBootstrapServers(options.bootstrapServers())
+                                .setProperties(kafkaProperties(options))
+                                .setGroupId(options.groupId())
+                                .setStartingOffsets(startingOffsets(options.startingOffsets()))
+                                .setDeserializer(new KafkaRecordsDeserializer<>(decoder)),
+                        options.reviewsTopic(),
+                        true)
                 .build();
     }
 
@@ -335,15 +340,47 @@ public final class LiveJob {
             String topic,
             String group,
             KafkaRecordDeserializationSchema<T> deserializer) {
-        return KafkaSource.<T>builder()
-                .setBootstrapServers(options.bootstrapServers())
-                .setProperties(kafkaProperties(options))
-                .setProperty("isolation.level", "read_committed")
-                .setTopics(topic)
-                .setGroupId(group)
-                .setStartingOffsets(startingOffsets(options.startingOffsets()))
-                .setDeserializer(deserializer)
-                .build();
+        return committedRecords(options, topic, group, deserializer, false);
+    }
+
+    /**
+     * {@link #committedRecords(JobOptions, String, String, KafkaRecordDeserializationSchema)};
+     * {@code optional}: a topic that may not exist yet (the ledger of a detection job whose policy
+     * has no consequences) is read once it appears, instead of failing the job.
+     */
+    static <T> KafkaSource<T> committedRecords(
+            JobOptions options,
+            String topic,
+            String group,
+            KafkaRecordDeserializationSchema<T> deserializer,
+            boolean optional) {
+        KafkaSourceBuilder<T> builder =
+                KafkaSource.<T>builder()
+                        .setBootstrapServers(options.bootstrapServers())
+                        .setProperties(kafkaProperties(options))
+                        .setProperty("isolation.level", "read_committed")
+                        .setGroupId(group)
+                        .setStartingOffsets(startingOffsets(options.startingOffsets()))
+                        .setDeserializer(deserializer);
+        return subscribe(builder, topic, optional).build();
+    }
+
+    /** How soon a source of an optional topic finds it once it is created. */
+    static final Duration OPTIONAL_TOPIC_DISCOVERY = Duration.ofMinutes(1);
+
+    /**
+     * Subscribes {@code builder} to {@code topic}; an optional one by a pattern that matches its
+     * name alone, which, unlike a topic list, does not fail while the topic does not exist.
+     */
+    private static <T> KafkaSourceBuilder<T> subscribe(
+            KafkaSourceBuilder<T> builder, String topic, boolean optional) {
+        if (!optional) {
+            return builder.setTopics(topic);
+        }
+        return builder.setTopicPattern(Pattern.compile(Pattern.quote(topic)))
+                .setProperty(
+                        "partition.discovery.interval.ms",
+                        String.valueOf(OPTIONAL_TOPIC_DISCOVERY.toMillis()));
     }
 
     /** The events topic, decoded in the source with {@code clock} for the future check. */

@@ -3,18 +3,24 @@ package io.slawatch.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.JobOptions;
+import io.slawatch.KafkaTopics;
+import io.slawatch.LiveJobOptions;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.testkit.Await;
 import io.slawatch.testkit.Http;
 import io.slawatch.testkit.SharedElasticsearch;
 import io.slawatch.testkit.SharedKafka;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
@@ -76,6 +82,49 @@ class IndexerRestartITCase {
             }
         } finally {
             detection.cancel().get();
+        }
+    }
+
+    @Test
+    void shouldIndexWhileTheLedgerTopicDoesNotExist() throws Exception {
+        String bootstrap = SharedKafka.bootstrapServers();
+        String url = SharedElasticsearch.url();
+        Http http = new Http(url);
+        ElasticsearchOutageITCase.reset(http, url);
+        Configuration given =
+                LivePipelineITCase.options(
+                                bootstrap, LivePipelineITCase.DEFAULT_POLICY, List.of(url))
+                        .givenOptions();
+        // A detection job without consequences never creates the ledger topic.
+        given.set(LiveJobOptions.CREATE_TOPICS, false);
+        JobOptions options = JobOptions.of(given);
+        KafkaTopics.ensure(
+                bootstrap,
+                Map.of(),
+                List.of(options.alertsTopic(), options.clocksTopic(), options.statsTopic()),
+                1);
+        LivePipelineITCase.produce(
+                bootstrap,
+                options.alertsTopic(),
+                List.of(
+                        ("{\"alertId\":\"L-1:RESPONSE:1:BREACHED:1\",\"ticketId\":\"L-1\","
+                                        + "\"clock\":\"RESPONSE\",\"kind\":\"BREACHED\"}")
+                                .getBytes(StandardCharsets.UTF_8)));
+
+        JobClient indexer = LivePipelineITCase.startIndexer(options);
+        try {
+            Await.until(
+                    () -> {
+                        http.callOrNotFound(
+                                "POST", "/" + ElasticsearchIndices.ALERTS + "/_refresh", null);
+                        return ElasticsearchSinkITCase.countOrZero(
+                                http, ElasticsearchIndices.ALERTS);
+                    },
+                    count -> count == 1,
+                    Duration.ofMinutes(2));
+            assertThat(indexer.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+        } finally {
+            indexer.cancel().get();
         }
     }
 
