@@ -36,16 +36,17 @@ public final class AgentPenaltyFunction extends MonthlyPenaltyFunction {
             String why = "first confirmed breach of " + verdict.month();
             tally.warningId =
                     issue(
-                            threshold(verdict, tally, LedgerKind.WARNING, n)
-                                    .at(at)
-                                    .dueBy(due(at, rules.actionsDueWithin()))
+                            threshold(LedgerKind.WARNING, verdict, n, at, rules.actionsDueWithin())
                                     .reason(why),
                             out);
             tally.trainingId =
                     issue(
-                            threshold(verdict, tally, LedgerKind.TRAINING, n)
-                                    .at(at)
-                                    .dueBy(due(at, rules.trainingDueWithin()))
+                            threshold(
+                                            LedgerKind.TRAINING,
+                                            verdict,
+                                            n,
+                                            at,
+                                            rules.trainingDueWithin())
                                     .reason(why),
                             out);
         }
@@ -54,17 +55,17 @@ public final class AgentPenaltyFunction extends MonthlyPenaltyFunction {
             LocalDate confirmedOn = rules.workingDays().date(Instant.ofEpochMilli(at));
             tally.suspensionId =
                     issue(
-                            threshold(verdict, tally, LedgerKind.SUSPENSION, n)
+                            threshold(
+                                            LedgerKind.SUSPENSION,
+                                            verdict,
+                                            n,
+                                            at,
+                                            rules.actionsDueWithin())
                                     .days(
                                             rules.workingDays().nth(confirmedOn, 1),
                                             rules.workingDays()
                                                     .nth(confirmedOn, rules.suspensionDays()))
-                                    .at(at)
-                                    .dueBy(due(at, rules.actionsDueWithin()))
-                                    .reason(
-                                            ordinal(tally.count())
-                                                    + " confirmed breach of "
-                                                    + verdict.month()),
+                                    .reason(reached(tally, verdict)),
                             out);
         }
     }
@@ -88,13 +89,7 @@ public final class AgentPenaltyFunction extends MonthlyPenaltyFunction {
         }
     }
 
-    /** A threshold's entry, naming the breach whose confirmation reached it. */
-    private static Entries threshold(Verdict verdict, MonthTally tally, LedgerKind kind, int n) {
-        return Entries.about(
-                verdict,
-                "AGENT:" + verdict.agentId() + ":" + verdict.month() + ":" + kind + ":" + n,
-                kind,
-                SubjectType.AGENT,
-                verdict.agentId());
+    private Entries threshold(LedgerKind kind, Verdict verdict, int n, long at, int dueWithin) {
+        return threshold(verdict, SubjectType.AGENT, verdict.agentId(), kind, n, at, dueWithin);
     }
 }

@@ -175,6 +175,34 @@ abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdi
         return why;
     }
 
+    /**
+     * The {@code n}th threshold action of {@code verdict}'s month for {@code subject}, naming the
+     * breach whose confirmation reached it, decided at {@code at} and due {@code dueWithin} working
+     * days later.
+     */
+    Entries threshold(
+            Verdict verdict,
+            SubjectType type,
+            String subject,
+            LedgerKind kind,
+            int n,
+            long at,
+            int dueWithin) {
+        return Entries.about(
+                        verdict,
+                        type + ":" + subject + ":" + verdict.month() + ":" + kind + ":" + n,
+                        kind,
+                        type,
+                        subject)
+                .at(at)
+                .dueBy(due(at, dueWithin));
+    }
+
+    /** Why a count threshold's action is issued: the breach that makes the month's count. */
+    static String reached(MonthTally tally, Verdict verdict) {
+        return ordinal(tally.count()) + " confirmed breach of " + verdict.month();
+    }
+
     /** Why a threshold's action is reversed: the month's count fell below it. */
     static String below(String why, MonthTally tally, Verdict verdict, int threshold) {
         return why

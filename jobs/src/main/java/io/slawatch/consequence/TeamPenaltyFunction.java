@@ -31,26 +31,18 @@ public final class TeamPenaltyFunction extends MonthlyPenaltyFunction {
             agents.remove("");
             tally.noticeId =
                     issue(
-                            Entries.about(
+                            threshold(
                                             verdict,
-                                            "TEAM:"
-                                                    + verdict.team()
-                                                    + ":"
-                                                    + verdict.month()
-                                                    + ":NOTICE:"
-                                                    + n,
-                                            LedgerKind.NOTICE,
                                             SubjectType.TEAM,
-                                            verdict.team())
+                                            verdict.team(),
+                                            LedgerKind.NOTICE,
+                                            n,
+                                            at,
+                                            rules.actionsDueWithin())
                                     .related(
                                             List.copyOf(new TreeSet<>(tally.alertIds)),
                                             List.copyOf(agents))
-                                    .at(at)
-                                    .dueBy(due(at, rules.actionsDueWithin()))
-                                    .reason(
-                                            ordinal(tally.count())
-                                                    + " confirmed breach of "
-                                                    + verdict.month()),
+                                    .reason(reached(tally, verdict)),
                             out);
         }
     }
