@@ -3,7 +3,6 @@ package io.slawatch.consequence;
 import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockOutcome;
-import io.slawatch.model.ClockType;
 import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.LedgerKind;
 import io.slawatch.model.OutcomeStatus;
@@ -184,8 +183,7 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
         breach.deadline = alert.deadline().toEpochMilli();
         breach.month = rules.month(alert.deadline()).toString();
         var attributes = alert.attributes();
-        breach.agentId =
-                alert.clock() == ClockType.ARRIVAL ? attributes.techId() : attributes.agentId();
+        breach.agentId = attributes.responsibleFor(alert.clock());
         breach.team = attributes.team();
         breach.customerId =
                 attributes.customerId() != null ? attributes.customerId() : alert.ticketId();

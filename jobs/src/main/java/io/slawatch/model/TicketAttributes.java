@@ -19,4 +19,13 @@ public record TicketAttributes(
         String team,
         String region,
         String policyVersion,
-        String customerId) {}
+        String customerId) {
+
+    /**
+     * Who answers for {@code clock}: the technician for ARRIVAL, the agent for the others; null
+     * when nobody is named.
+     */
+    public String responsibleFor(ClockType clock) {
+        return clock == ClockType.ARRIVAL ? techId : agentId;
+    }
+}

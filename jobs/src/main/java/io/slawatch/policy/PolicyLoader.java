@@ -28,6 +28,7 @@ import java.util.Set;
  */
 public final class PolicyLoader {
 
+    static final String REPORT = "report";
     static final Set<String> KEYS =
             Set.of(
                     "version",
@@ -35,7 +36,8 @@ public final class PolicyLoader {
                     "clocks",
                     "peaks",
                     "retention",
-                    ConsequencesLoader.SECTION);
+                    ConsequencesLoader.SECTION,
+                    REPORT);
     static final Set<String> CLOCK_KEYS =
             Set.of(
                     "start",
@@ -56,6 +58,7 @@ public final class PolicyLoader {
     static final Set<String> PEAK_KEYS = Set.of("cap", "windows");
     static final Set<String> WINDOW_KEYS = Set.of("name", "from", "to", "extend");
     static final Set<String> RETENTION_KEYS = Set.of("afterClosed", "orphanTimeout", "neverClosed");
+    static final Set<String> REPORT_KEYS = Set.of("publicAgents");
 
     /** Events that can start a clock. */
     static final Set<EventType> START_EVENTS = EnumSet.of(EventType.CREATED, EventType.DISPATCHED);
@@ -160,6 +163,8 @@ public final class PolicyLoader {
                 ConsequencesLoader.read(
                         fields, root.get(ConsequencesLoader.SECTION), calendars, named);
 
+        ReportPolicy report = readReport(fields, root.get(REPORT));
+
         if (!fields.problems().isEmpty()) {
             return null;
         }
@@ -171,7 +176,25 @@ public final class PolicyLoader {
                 retention,
                 orphanTimeout,
                 safetyHorizon,
-                consequences);
+                consequences,
+                report);
+    }
+
+    private static ReportPolicy readReport(Fields fields, JsonNode node) {
+        String pointer = "/" + REPORT;
+        if (node == null || !fields.mapping(pointer, node, REPORT, REPORT_KEYS)) {
+            return ReportPolicy.DEFAULT;
+        }
+        String shown = fields.text(pointer, node, "publicAgents", true, "PSEUDONYMS");
+        PublicAgents publicAgents =
+                shown == null
+                        ? null
+                        : fields.enumValue(
+                                LocatedYaml.child(pointer, "publicAgents"),
+                                shown,
+                                PublicAgents.class,
+                                "choice for publicAgents");
+        return publicAgents == null ? ReportPolicy.DEFAULT : new ReportPolicy(publicAgents);
     }
 
     private static ClockPolicy readClock(

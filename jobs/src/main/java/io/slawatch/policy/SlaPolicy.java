@@ -17,6 +17,7 @@ import java.util.Map;
  * @param orphanTimeout how long an event waits for its ticket's CREATED before quarantine
  * @param safetyHorizon after how long a ticket that never closes is cleared anyway
  * @param consequences what follows a breach; null when the policy has none
+ * @param report what the monthly report publishes
  */
 public record SlaPolicy(
         String version,
@@ -26,7 +27,8 @@ public record SlaPolicy(
         Duration retentionAfterClosed,
         Duration orphanTimeout,
         Duration safetyHorizon,
-        ConsequencePolicy consequences)
+        ConsequencePolicy consequences,
+        ReportPolicy report)
         implements Serializable {
 
     public static final Duration DEFAULT_RETENTION_AFTER_CLOSED = Duration.ofHours(24);

@@ -3,6 +3,7 @@ package io.slawatch.sink;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.slawatch.serde.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -52,7 +53,14 @@ public final class ElasticsearchClients {
             builder.setHttpClientConfigCallback(client -> client.setSSLContext(tls));
         }
         return new ElasticsearchClient(
-                new RestClientTransport(builder.build(), new JacksonJsonpMapper(Json.mapper())));
+                new RestClientTransport(
+                        builder.build(),
+                        // The client reads each document out of a larger response: a document
+                        // ends before its input does.
+                        new JacksonJsonpMapper(
+                                Json.mapper()
+                                        .copy()
+                                        .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS))));
     }
 
     /** TLS that trusts the certificates signed by the given CA (PEM). */

@@ -107,6 +107,13 @@ final class PolicySummary {
                 .append(human(policy.safetyHorizon()))
                 .append('\n');
         text.append(consequences(policy.consequences()));
+        text.append("report: the public edition shows ")
+                .append(
+                        switch (policy.report().publicAgents()) {
+                            case PSEUDONYMS -> "agents under keyed pseudonyms";
+                            case NONE -> "departments only, no agents";
+                        })
+                .append('\n');
         return text.toString();
     }
 

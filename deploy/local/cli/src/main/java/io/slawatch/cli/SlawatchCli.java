@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             EsCommand.class,
             ReviewCommand.class,
             LedgerCommand.class,
+            ReportCommand.class,
             SimulateCommand.class,
             DemoCommand.class,
             BenchCommand.class,

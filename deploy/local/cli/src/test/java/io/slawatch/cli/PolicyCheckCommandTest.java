@@ -60,7 +60,8 @@ class PolicyCheckCommandTest {
                                 + "    late up to 2h -> COUPON 10%\n"
                                 + "    late up to 1d -> COUPON 20%, UPGRADE 3 months\n"
                                 + "    late more than 1d -> COUPON 20%, UPGRADE 3 months, MANUAL_REVIEW\n"
-                                + "  decided actions due within 3 working days, else OVERDUE\n");
+                                + "  decided actions due within 3 working days, else OVERDUE\n"
+                                + "report: the public edition shows agents under keyed pseudonyms\n");
     }
 
     @Test
