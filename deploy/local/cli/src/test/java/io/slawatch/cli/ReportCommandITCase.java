@@ -330,10 +330,18 @@ class ReportCommandITCase {
                 .contains("Service performance 2026-03")
                 .contains("9\ntickets\n2 in 2026-02")
                 .contains("66.7 %\nRESPONSE met\n50.0 % in 2026-02")
-                .contains("88.9 %\nRESOLUTION met");
+                .contains("88.9 %\nRESOLUTION met")
+                .contains("data up to 2026-04-20 11:00:00");
         HeadlessChromium.look(internal.resolve("index.html"), 380)
                 .charts()
                 .forEach(c -> assertThat(c.width()).as("a phone's width").isBetween(300.0, 380.0));
+        Path pdf = temp.resolve("report.pdf");
+        HeadlessChromium.pdf(internal.resolve("index.html"), pdf);
+        String printed = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
+        assertThat(printed).startsWith("%PDF-");
+        assertThat(Pattern.compile("/Type\\s*/Page[^s]").matcher(printed).results().count())
+                .as("pages printed")
+                .isGreaterThan(1);
         HeadlessChromium.screenshot(
                 internal.resolve("index.html"), Path.of("target", "report.png"), 1000, 1400);
     }

@@ -12,6 +12,9 @@ import io.slawatch.report.Report.Department;
 import io.slawatch.report.Report.Rate;
 import io.slawatch.report.Report.ResponseTimes;
 import io.slawatch.report.Report.TrendPoint;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,11 +46,18 @@ final class ReportPage {
 
     private final Report report;
     private final List<ClockType> clocks;
+
+    /** Times as people in the month zone read them; report.json and the CSV keep UTC instants. */
+    private final DateTimeFormatter local;
+
     private final StringBuilder html = new StringBuilder();
 
     private ReportPage(Report report) {
         this.report = report;
         this.clocks = List.copyOf(report.trend().get(0).clocks().keySet());
+        this.local =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .withZone(ZoneId.of(report.zone()));
     }
 
     static String render(Report report) {
@@ -76,7 +86,7 @@ final class ReportPage {
                 .append(", months in ")
                 .append(Html.escape(report.zone()))
                 .append(", data up to ")
-                .append(report.asOf())
+                .append(local.format(report.asOf()))
                 .append(".</p>");
         how(Definitions.MONTH);
         glance();
@@ -225,7 +235,7 @@ final class ReportPage {
         html.append("<h2 id=\"trend\">Six-month trend</h2>");
         how(Definitions.TREND);
         html.append(SvgCharts.trend(report.trend(), clocks));
-        List<String> header = new java.util.ArrayList<>(List.of("Month", "Tickets"));
+        List<String> header = new ArrayList<>(List.of("Month", "Tickets"));
         clocks.forEach(c -> header.add(c + " met"));
         header.add("Confirmed breaches");
         table(
@@ -235,8 +245,7 @@ final class ReportPage {
                         .map(
                                 (TrendPoint p) -> {
                                     List<Object> row =
-                                            new java.util.ArrayList<>(
-                                                    List.of(p.month(), p.tickets()));
+                                            new ArrayList<>(List.of(p.month(), p.tickets()));
                                     clocks.forEach(
                                             c ->
                                                     row.add(
@@ -254,7 +263,7 @@ final class ReportPage {
                 .append(report.breaches().size())
                 .append(" BREACHED alerts in the period</summary>");
         boolean ids = report.edition().equals("internal");
-        List<String> header = new java.util.ArrayList<>();
+        List<String> header = new ArrayList<>();
         if (ids) {
             header.add("Ticket");
         }
@@ -262,14 +271,14 @@ final class ReportPage {
         if (report.agents() != null) {
             header.add("Agent");
         }
-        header.addAll(List.of("Deadline", "Late", "Case", "Tier"));
+        header.addAll(List.of("Deadline (local)", "Late", "Case", "Tier"));
         table(
                 ReportTables.BREACHES,
                 header,
                 report.breaches().stream()
                         .map(
                                 (Breach b) -> {
-                                    List<Object> row = new java.util.ArrayList<>();
+                                    List<Object> row = new ArrayList<>();
                                     if (ids) {
                                         row.add(b.ticketId());
                                     }
@@ -280,7 +289,7 @@ final class ReportPage {
                                     if (report.agents() != null) {
                                         row.add(b.agent());
                                     }
-                                    row.add(b.deadline());
+                                    row.add(local.format(b.deadline()));
                                     row.add(
                                             b.lateSeconds() == null
                                                     ? "still open"
@@ -329,14 +338,14 @@ final class ReportPage {
     }
 
     private List<String> header(String first, String tickets) {
-        List<String> header = new java.util.ArrayList<>(List.of(first, tickets));
+        List<String> header = new ArrayList<>(List.of(first, tickets));
         clocks.forEach(c -> header.add(c + " met"));
         header.addAll(List.of("Breaches", "Confirmed", "Waived", "Retracted", "Undecided"));
         return header;
     }
 
     private List<Object> row(String name, int tickets, Map<ClockType, Rate> rates) {
-        List<Object> row = new java.util.ArrayList<>(List.of(name, tickets));
+        List<Object> row = new ArrayList<>(List.of(name, tickets));
         for (ClockType clock : clocks) {
             Rate rate = rates.get(clock);
             row.add(

@@ -118,6 +118,19 @@ public final class HeadlessChromium {
         }
     }
 
+    /** The page printed to PDF, as a person's "Print to PDF" would. */
+    public static void pdf(Path page, Path pdf) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("slawatch-chromium-");
+        run(
+                dir,
+                List.of("--no-pdf-header-footer", "--print-to-pdf=" + pdf.toAbsolutePath()),
+                page,
+                1000);
+        if (!Files.isRegularFile(pdf)) {
+            throw new IllegalStateException("Chromium wrote no PDF at " + pdf);
+        }
+    }
+
     private record Output(String stdout, String stderr) {}
 
     private static Output run(Path profile, List<String> options, Path page, int width)
