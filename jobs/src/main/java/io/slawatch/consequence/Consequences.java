@@ -8,6 +8,7 @@ import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.Review;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.time.FlushWatermarkAtEndOfInput;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -44,7 +45,7 @@ public final class Consequences {
         }
     }
 
-    /** Adds the graph; {@code policy} must have consequences. */
+    /** Adds the graph of a live job; {@code policy} must have consequences. */
     public static Outputs build(
             StreamExecutionEnvironment env,
             DataStream<Alert> alerts,
@@ -53,6 +54,32 @@ public final class Consequences {
             int reviewsParallelism,
             WatermarkStrategy<DecodedReview> reviewTime,
             SlaPolicy policy) {
+        return build(
+                env,
+                alerts,
+                outcomes,
+                reviewsSource,
+                reviewsParallelism,
+                reviewTime,
+                policy,
+                Long.MIN_VALUE);
+    }
+
+    /**
+     * Adds the graph; {@code policy} must have consequences. {@code eventsEnd} is a bounded run's
+     * last ticket event time: the reviews' input, which usually ends earlier, lets event time reach
+     * it before it ends, so the policy's deadlines up to the last event pass whichever input
+     * finishes first. Long.MIN_VALUE for an unbounded run.
+     */
+    public static Outputs build(
+            StreamExecutionEnvironment env,
+            DataStream<Alert> alerts,
+            DataStream<ClockOutcome> outcomes,
+            Source<DecodedReview, ?, ?> reviewsSource,
+            int reviewsParallelism,
+            WatermarkStrategy<DecodedReview> reviewTime,
+            SlaPolicy policy,
+            long eventsEnd) {
         if (policy.consequences() == null) {
             throw new IllegalArgumentException(
                     "policy " + policy.version() + " has no 'consequences' section");
@@ -65,6 +92,15 @@ public final class Consequences {
                         .name("separate review quarantine")
                         .uid("separate-review-quarantine")
                         .setParallelism(reviewsParallelism);
+        if (eventsEnd != Long.MIN_VALUE) {
+            reviews =
+                    reviews.transform(
+                                    "flush watermark at end of reviews",
+                                    reviews.getType(),
+                                    new FlushWatermarkAtEndOfInput<>(eventsEnd))
+                            .uid("flush-watermark-at-end-of-reviews")
+                            .setParallelism(reviewsParallelism);
+        }
         DataStream<CaseInput> caseInputs =
                 alerts.filter(CaseInput::concerns)
                         .name("breaches and retractions")

@@ -4,21 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.SlaMonitorJob;
 import io.slawatch.consequence.Consequences;
 import io.slawatch.detect.TicketSlaFunction;
+import io.slawatch.ingest.Decoded;
 import io.slawatch.ingest.EventDecoder;
 import io.slawatch.ingest.ReviewDecoder;
 import io.slawatch.ingest.SeparateQuarantineFunction;
 import io.slawatch.ingest.file.FileLinesSource;
+import io.slawatch.ingest.file.Lines;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.LedgerKind;
 import io.slawatch.model.QuarantineRecord;
+import io.slawatch.model.RawEvent;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.JsonLinesFileSink;
 import io.slawatch.time.EventTime;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,6 +107,32 @@ public final class Replay {
 
     private Replay() {}
 
+    /**
+     * The latest time of the events the job will use in {@code inputs}, as its decoder reads them;
+     * Long.MIN_VALUE when none.
+     */
+    static long lastEventTime(List<Path> inputs) throws IOException {
+        EventDecoder decoder = EventDecoder.withDefaults();
+        long last = Long.MIN_VALUE;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        for (Path input : inputs) {
+            try (InputStream in = Lines.open(input)) {
+                long line = 0;
+                for (byte[] bytes = Lines.next(in, buffer);
+                        bytes != null;
+                        bytes = Lines.next(in, buffer)) {
+                    Decoded decoded =
+                            decoder.decode(
+                                    new RawEvent(input.toString(), RawEvent.FILE, ++line, bytes));
+                    if (decoded.ok()) {
+                        last = Math.max(last, decoded.event().occurredAt().toEpochMilli());
+                    }
+                }
+            }
+        }
+        return last;
+    }
+
     public static Result run(Options options, LongConsumer progress) throws Exception {
         long started = System.nanoTime();
         Configuration config = new Configuration();
@@ -140,7 +171,8 @@ public final class Replay {
                                     ReviewDecoder.withDefaults()),
                             1,
                             EventTime.reviewsReplay(options.outOfOrderness()),
-                            options.policy());
+                            options.policy(),
+                            lastEventTime(options.inputs()));
             consequences
                     .ledger()
                     .sinkTo(new JsonLinesFileSink<LedgerEntry>(options.ledger()))

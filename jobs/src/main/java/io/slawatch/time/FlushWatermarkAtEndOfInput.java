@@ -15,7 +15,20 @@ public final class FlushWatermarkAtEndOfInput<T> extends AbstractStreamOperator<
 
     private static final long serialVersionUID = 1L;
 
-    private long highest = Long.MIN_VALUE;
+    private long highest;
+
+    public FlushWatermarkAtEndOfInput() {
+        this(Long.MIN_VALUE);
+    }
+
+    /**
+     * Lets event time reach at least {@code inputEnd} at the end: for an input read beside another
+     * that ends later (a replay's reviews beside its events), so that the slower one's end does not
+     * jump event time from its own last instant straight to "the input ended".
+     */
+    public FlushWatermarkAtEndOfInput(long inputEnd) {
+        this.highest = inputEnd;
+    }
 
     @Override
     public void processElement(StreamRecord<T> element) {

@@ -382,31 +382,45 @@ class ReportCommandITCase {
         for (LedgerEntry entry : Replay.read(ledger, LedgerEntry.class)) {
             index(bulk, "slawatch-ledger", entry.entryId(), entry);
         }
-        String response = elasticsearch.call("POST", "/_bulk?refresh=true", bulk.toString());
-        assertThat(Json.mapper().readTree(response).get("errors").asBoolean())
-                .as(response)
-                .isFalse();
-        Path fromStore = temp.resolve("from-elasticsearch");
+        try {
+            String response = elasticsearch.call("POST", "/_bulk?refresh=true", bulk.toString());
+            assertThat(Json.mapper().readTree(response).get("errors").asBoolean())
+                    .as(response)
+                    .isFalse();
+            Path fromStore = temp.resolve("from-elasticsearch");
 
-        CliRun run =
-                CliRun.run(
-                        "",
-                        "report",
-                        "--month",
-                        "2026-03",
-                        "--policy",
-                        POLICY,
-                        "--elasticsearch",
-                        SharedElasticsearch.url(),
-                        "--out",
-                        fromStore.toString());
+            CliRun run =
+                    CliRun.run(
+                            "",
+                            "report",
+                            "--month",
+                            "2026-03",
+                            "--policy",
+                            POLICY,
+                            "--elasticsearch",
+                            SharedElasticsearch.url(),
+                            "--out",
+                            fromStore.toString());
 
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        for (String file :
-                List.of("report.json", "departments.csv", "agents.csv", "breaches.csv")) {
-            assertThat(fromStore.resolve(file))
-                    .as(file)
-                    .hasSameTextualContentAs(internal.resolve(file));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            for (String file :
+                    List.of("report.json", "departments.csv", "agents.csv", "breaches.csv")) {
+                assertThat(fromStore.resolve(file))
+                        .as(file)
+                        .hasSameTextualContentAs(internal.resolve(file));
+            }
+        } finally {
+            // The indices are shared by the test JVM: leave them as found.
+            elasticsearch.call(
+                    "POST",
+                    "/slawatch-alerts,slawatch-clocks,slawatch-ledger/_delete_by_query?refresh=true",
+                    Json.mapper()
+                            .writeValueAsString(
+                                    java.util.Map.of(
+                                            "query",
+                                            java.util.Map.of(
+                                                    "terms",
+                                                    java.util.Map.of("ticketId", TICKETS)))));
         }
     }
 
