@@ -354,8 +354,9 @@ class ReportCommandITCase {
                                 .exitCode())
                 .isZero();
         StringBuilder bulk = new StringBuilder();
+        StringBuilder deletions = new StringBuilder();
         for (Alert alert : Replay.read(temp.resolve("alerts.jsonl"), Alert.class)) {
-            index(bulk, "slawatch-alerts", alert.alertId(), alert);
+            index(bulk, deletions, "slawatch-alerts", alert.alertId(), alert);
         }
         for (ClockOutcome outcome :
                 Replay.read(temp.resolve("outcomes.jsonl"), ClockOutcome.class)) {
@@ -377,10 +378,10 @@ class ReportCommandITCase {
                             outcome.pausedBusinessSeconds(),
                             outcome.lateSeconds(),
                             outcome.attributes());
-            index(bulk, "slawatch-clocks", finalView.clockId(), finalView);
+            index(bulk, deletions, "slawatch-clocks", finalView.clockId(), finalView);
         }
         for (LedgerEntry entry : Replay.read(ledger, LedgerEntry.class)) {
-            index(bulk, "slawatch-ledger", entry.entryId(), entry);
+            index(bulk, deletions, "slawatch-ledger", entry.entryId(), entry);
         }
         try {
             String response = elasticsearch.call("POST", "/_bulk?refresh=true", bulk.toString());
@@ -411,21 +412,20 @@ class ReportCommandITCase {
             }
         } finally {
             // The indices are shared by the test JVM: leave them as found.
-            elasticsearch.call(
-                    "POST",
-                    "/slawatch-alerts,slawatch-clocks,slawatch-ledger/_delete_by_query?refresh=true",
-                    Json.mapper()
-                            .writeValueAsString(
-                                    java.util.Map.of(
-                                            "query",
-                                            java.util.Map.of(
-                                                    "terms",
-                                                    java.util.Map.of("ticketId", TICKETS)))));
+            elasticsearch.call("POST", "/_bulk?refresh=true", deletions.toString());
         }
     }
 
-    private static void index(StringBuilder bulk, String index, String id, Object document)
+    /** A document to index in {@code bulk}, and its deletion in {@code deletions}. */
+    private static void index(
+            StringBuilder bulk, StringBuilder deletions, String index, String id, Object document)
             throws Exception {
+        deletions
+                .append("{\"delete\":{\"_index\":\"")
+                .append(index)
+                .append("\",\"_id\":")
+                .append(Json.mapper().writeValueAsString(id))
+                .append("}}\n");
         bulk.append("{\"index\":{\"_index\":\"")
                 .append(index)
                 .append("\",\"_id\":")
