@@ -11,6 +11,8 @@ import io.slawatch.model.StatsBucket;
 import io.slawatch.model.StatsSample;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.predict.ArrivalPredictionFunction;
+import io.slawatch.predict.EtaSignal;
 import io.slawatch.stats.RollingStatsFunction;
 import io.slawatch.stats.StatsSamples;
 import io.slawatch.time.FlushWatermarkAtEndOfInput;
@@ -84,8 +86,18 @@ public final class SlaMonitorJob {
         DataStream<QuarantineRecord> quarantine =
                 decoded.getSideOutput(SeparateQuarantineFunction.QUARANTINE)
                         .union(alerts.getSideOutput(TicketSlaFunction.QUARANTINE));
+        DataStream<Alert> allAlerts = alerts;
+        if (policy.prediction() != null) {
+            allAlerts =
+                    alerts.union(
+                            alerts.getSideOutput(TicketSlaFunction.ETA_SIGNALS)
+                                    .keyBy(EtaSignal::region)
+                                    .process(new ArrivalPredictionFunction(policy))
+                                    .name("arrival predictions")
+                                    .uid("arrival-predictions"));
+        }
         return new Outputs(
-                alerts,
+                allAlerts,
                 alerts.getSideOutput(TicketSlaFunction.OUTCOMES),
                 alerts.getSideOutput(TicketSlaFunction.CLOCKS),
                 alerts.getSideOutput(TicketSlaFunction.SAMPLES),

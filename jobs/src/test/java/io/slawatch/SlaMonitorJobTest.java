@@ -45,6 +45,7 @@ class SlaMonitorJobTest {
         assertThat(uids)
                 .containsExactly(
                         "alerts-sink",
+                        "arrival-predictions",
                         "clock-views-sink",
                         "flush-watermark-at-end-of-input",
                         "outcomes-sink",
@@ -94,6 +95,7 @@ class SlaMonitorJobTest {
                         "agent-actions",
                         "agent-penalties",
                         "agent-verdicts",
+                        "arrival-predictions",
                         "breach-cases",
                         "case-action-inputs",
                         "case-actions",

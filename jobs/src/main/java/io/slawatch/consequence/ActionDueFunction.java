@@ -7,6 +7,7 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.Review;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
+import io.slawatch.time.Inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

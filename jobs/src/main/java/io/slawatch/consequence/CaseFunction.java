@@ -16,6 +16,7 @@ import io.slawatch.policy.ConsequencePolicy;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.policy.UndecidedCase;
 import io.slawatch.serde.Json;
+import io.slawatch.time.Inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import io.slawatch.model.LedgerKind;
 import io.slawatch.model.SubjectType;
 import io.slawatch.policy.ConsequencePolicy;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.time.Inbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -67,6 +67,9 @@ final class AlertBuilder {
                 overdueSeconds,
                 remainingSeconds,
                 retractsAlertId,
+                null,
+                null,
+                null,
                 state.attributes());
     }
 }

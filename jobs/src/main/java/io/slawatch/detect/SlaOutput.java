@@ -6,6 +6,7 @@ import io.slawatch.model.ClockView;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.TicketAttributes;
 import io.slawatch.model.TicketEvent;
+import io.slawatch.predict.EtaSignal;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -32,6 +33,9 @@ public interface SlaOutput {
 
     /** A clock cycle started; {@link #clock} follows with the same view. */
     default void clockStarted(ClockView view) {}
+
+    /** What the arrival predictions need of an ARRIVAL cycle: an ETA, the arrival, or its end. */
+    default void eta(EtaSignal signal) {}
 
     /** An event applied to its ticket (at once, or when the ticket's CREATED came). */
     default void applied(TicketEvent event) {}

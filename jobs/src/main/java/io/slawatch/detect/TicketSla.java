@@ -14,6 +14,7 @@ import io.slawatch.policy.ClockPolicy;
 import io.slawatch.policy.Percent;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.policy.TargetRule;
+import io.slawatch.predict.EtaSignal;
 import io.slawatch.state.ClockState;
 import io.slawatch.state.ClockStatus;
 import io.slawatch.state.TicketState;
@@ -206,8 +207,10 @@ public final class TicketSla implements Serializable {
         due.fire(state, ticketId, at, false, NONE, out);
         state.lastEventAt = Math.max(state.lastEventAt, at);
         EventType type = event.type();
+        ClockState arrival = state.clock(ClockType.ARRIVAL);
+        boolean arrivalWasOpen = arrival != null && arrival.status.isOpen();
         switch (type) {
-            case DISPATCHED, REASSIGNED -> updateHolder(state, event);
+            case DISPATCHED, REASSIGNED, ETA_UPDATED -> updateHolder(state, event);
             case UPDATED -> update(state, event, at, out);
             case CANCELLED, CLOSED -> {
                 for (ClockState clock : state.clocks) {
@@ -248,6 +251,44 @@ public final class TicketSla implements Serializable {
         }
         // A change that moved a deadline into the past alerts at once, at the event's time.
         due.fire(state, ticketId, at, false, at, out);
+        if (policy.prediction() != null) {
+            signalEta(state, event, at, arrivalWasOpen, out);
+        }
+    }
+
+    /** Tells the arrival predictions of an ETA, an arrival, or the end of an ARRIVAL cycle. */
+    private void signalEta(
+            TicketState state, TicketEvent event, long at, boolean wasOpen, SlaOutput out) {
+        ClockState arrival = state.clock(ClockType.ARRIVAL);
+        if (arrival == null) {
+            return;
+        }
+        boolean open = arrival.status.isOpen();
+        EtaSignal.Kind kind;
+        if (open
+                && event.etaAt() != null
+                && (event.type() == EventType.DISPATCHED
+                        || event.type() == EventType.ETA_UPDATED)) {
+            kind = EtaSignal.Kind.ETA;
+        } else if (wasOpen && !open) {
+            kind =
+                    event.type() == EventType.ARRIVED
+                            ? EtaSignal.Kind.ARRIVED
+                            : EtaSignal.Kind.ENDED;
+        } else {
+            return;
+        }
+        out.eta(
+                new EtaSignal(
+                        kind,
+                        event.ticketId(),
+                        arrival.cycle,
+                        at,
+                        kind == EtaSignal.Kind.ETA ? event.etaAt().toEpochMilli() : 0,
+                        arrival.startedAt,
+                        deadlines.deadline(arrival),
+                        arrival.targetSeconds,
+                        state.attributes()));
     }
 
     private void update(TicketState state, TicketEvent event, long at, SlaOutput out) {

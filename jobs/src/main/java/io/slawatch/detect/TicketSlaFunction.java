@@ -11,6 +11,7 @@ import io.slawatch.model.StatsSample;
 import io.slawatch.model.TicketAttributes;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.predict.EtaSignal;
 import io.slawatch.serde.Json;
 import io.slawatch.state.ClockState;
 import io.slawatch.state.TicketState;
@@ -59,6 +60,8 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
             new OutputTag<>("clocks", TypeInformation.of(ClockView.class));
     public static final OutputTag<StatsSample> SAMPLES =
             new OutputTag<>("stats-samples", TypeInformation.of(StatsSample.class));
+    public static final OutputTag<EtaSignal> ETA_SIGNALS =
+            new OutputTag<>("eta-signals", TypeInformation.of(EtaSignal.class));
     public static final OutputTag<QuarantineRecord> QUARANTINE =
             new OutputTag<>("ticket-quarantine", TypeInformation.of(QuarantineRecord.class));
 
@@ -338,6 +341,11 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
                             wallClock.instant(),
                             event.ticketId(),
                             event.eventId()));
+        }
+
+        @Override
+        public void eta(EtaSignal signal) {
+            ctx.output(ETA_SIGNALS, signal);
         }
 
         @Override

@@ -87,10 +87,11 @@ public final class EventDecoder implements RawDecoder<Decoded> {
         Complexity complexity = fields.enumValue("complexity", Complexity.class, false);
         Boolean onsite = fields.bool("onsite");
         String agentId = fields.id("agentId", false);
-        String techId = fields.id("techId", type == EventType.DISPATCHED);
+        String techId =
+                fields.id("techId", type == EventType.DISPATCHED || type == EventType.ETA_UPDATED);
         String team = fields.id("team", false);
         String region = fields.id("region", false);
-        Instant etaAt = fields.instant("etaAt", false);
+        Instant etaAt = fields.instant("etaAt", type == EventType.ETA_UPDATED);
         String reason = fields.id("reason", false);
         String customerId = fields.id("customerId", false);
         if (type == EventType.REASSIGNED && agentId == null && techId == null && team == null) {

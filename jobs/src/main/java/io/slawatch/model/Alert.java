@@ -8,7 +8,10 @@ import java.time.Instant;
  * An alert on the topic {@code slawatch.alerts}.
  *
  * <p>{@code overdueSeconds} is set for BREACHED, ESCALATED and MET_LATE, {@code remainingSeconds}
- * for AT_RISK; RETRACTED names the alert it withdraws in {@code retractsAlertId}.
+ * for AT_RISK; RETRACTED names the alert it withdraws in {@code retractsAlertId}. PREDICTED_BREACH
+ * and PREDICTION_CLEARED carry the arrival the technician's latest ETA predicts ({@code
+ * predictedArrivalAt}), how late that is ({@code predictedLateSeconds}, 0 when in time) and the
+ * probability of arriving after the deadline.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Alert(
@@ -25,6 +28,9 @@ public record Alert(
         Long overdueSeconds,
         Long remainingSeconds,
         String retractsAlertId,
+        Instant predictedArrivalAt,
+        Long predictedLateSeconds,
+        Double probability,
         @JsonUnwrapped TicketAttributes attributes) {
 
     /** The deterministic id: the same condition on the same clock always has the same id. */

@@ -11,5 +11,13 @@ public enum AlertKind {
     /** The clock stopped after its deadline. */
     MET_LATE,
     /** A late stop event proved an earlier BREACHED or ESCALATED alert wrong. */
-    RETRACTED
+    RETRACTED,
+    /**
+     * ARRIVAL only: the technician's latest ETA makes arriving after the deadline at least as
+     * likely as the policy's {@code prediction.minProbability}; level counts the predictions of the
+     * cycle.
+     */
+    PREDICTED_BREACH,
+    /** A later ETA brought the probability of a predicted breach below the threshold. */
+    PREDICTION_CLEARED
 }

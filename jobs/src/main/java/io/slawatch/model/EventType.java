@@ -13,5 +13,7 @@ public enum EventType {
     CLOSED,
     CANCELLED,
     REASSIGNED,
-    UPDATED
+    UPDATED,
+    /** A technician's new estimate of arrival ({@code etaAt}), on the way to the site. */
+    ETA_UPDATED
 }

@@ -88,7 +88,7 @@ public final class ActiveAlertsFunction extends KeyedProcessFunction<String, Rou
         } else {
             Alert alert = notice.alert();
             switch (alert.kind()) {
-                case AT_RISK, BREACHED, ESCALATED -> {
+                case AT_RISK, BREACHED, ESCALATED, PREDICTED_BREACH -> {
                     if (!firing.contains(alert.alertId())) {
                         firing.put(alert.alertId(), new Firing(alert, now));
                         out.collect(
@@ -99,7 +99,8 @@ public final class ActiveAlertsFunction extends KeyedProcessFunction<String, Rou
                                         notice.kafkaTimestamp()));
                     }
                 }
-                case RETRACTED -> resolve(receiver, alert, notice.kafkaTimestamp(), out);
+                case RETRACTED, PREDICTION_CLEARED ->
+                        resolve(receiver, alert, notice.kafkaTimestamp(), out);
                 case MET_LATE ->
                         resolveCycle(
                                 receiver, Delivery.cycleKey(alert), notice.kafkaTimestamp(), out);

@@ -22,9 +22,11 @@ public final class AlertTexts {
         return name.toString();
     }
 
-    /** warning for AT_RISK, critical for what has already gone wrong. */
+    /** warning for what may still be avoided, critical for what has already gone wrong. */
     public static String severity(AlertKind kind) {
-        return kind == AlertKind.AT_RISK ? "warning" : "critical";
+        return kind == AlertKind.AT_RISK || kind == AlertKind.PREDICTED_BREACH
+                ? "warning"
+                : "critical";
     }
 
     /** One line: what, which ticket and clock, how far from the deadline. */
@@ -36,6 +38,11 @@ public final class AlertTexts {
                     case ESCALATED -> "SLA breach escalated to level " + alert.level();
                     case MET_LATE -> "SLA met late";
                     case RETRACTED -> "SLA breach retracted";
+                    case PREDICTED_BREACH ->
+                            "SLA breach predicted, "
+                                    + Math.round(alert.probability() * 100)
+                                    + " % likely";
+                    case PREDICTION_CLEARED -> "SLA breach prediction cleared";
                 };
         TicketAttributes attributes = alert.attributes();
         String context =
@@ -48,11 +55,13 @@ public final class AlertTexts {
                                         : ", " + attributes.priority())
                                 + ")";
         String distance =
-                alert.remainingSeconds() != null
-                        ? ", " + human(alert.remainingSeconds()) + " left"
-                        : alert.overdueSeconds() != null && alert.overdueSeconds() > 0
-                                ? ", " + human(alert.overdueSeconds()) + " overdue"
-                                : "";
+                alert.kind() == AlertKind.PREDICTED_BREACH
+                        ? ", " + human(alert.predictedLateSeconds()) + " late expected"
+                        : alert.remainingSeconds() != null
+                                ? ", " + human(alert.remainingSeconds()) + " left"
+                                : alert.overdueSeconds() != null && alert.overdueSeconds() > 0
+                                        ? ", " + human(alert.overdueSeconds()) + " overdue"
+                                        : "";
         return what
                 + ": ticket "
                 + alert.ticketId()
@@ -80,6 +89,13 @@ public final class AlertTexts {
         TicketAttributes attributes = alert.attributes();
         String holder = holder(attributes);
         text.append(holder == null ? "; no holder recorded" : "; held by " + holder);
+        if (alert.predictedArrivalAt() != null) {
+            text.append(", predicted arrival ")
+                    .append(alert.predictedArrivalAt())
+                    .append(" (")
+                    .append(Math.round(alert.probability() * 100))
+                    .append(" % likely after the deadline)");
+        }
         if (alert.retractsAlertId() != null) {
             text.append("; withdraws ").append(alert.retractsAlertId());
         }

@@ -10,9 +10,10 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Sends each alert to the receivers its routes name. What ends an alert (an outcome, a MET_LATE or
- * RETRACTED alert) also goes to every receiver that keeps firing alerts, whatever its routes match:
- * it may have something to resolve. Unreadable records go to {@link #UNREADABLE}.
+ * Sends each alert to the receivers its routes name. What ends an alert (an outcome, a MET_LATE,
+ * RETRACTED or PREDICTION_CLEARED alert) also goes to every receiver that keeps firing alerts,
+ * whatever its routes match: it may have something to resolve. Unreadable records go to {@link
+ * #UNREADABLE}.
  */
 public final class RouteNotices extends ProcessFunction<Notice, Routed> {
 
@@ -21,7 +22,8 @@ public final class RouteNotices extends ProcessFunction<Notice, Routed> {
     public static final OutputTag<QuarantineRecord> UNREADABLE =
             new OutputTag<>("unreadable-notices") {};
 
-    static final Set<AlertKind> ENDINGS = EnumSet.of(AlertKind.MET_LATE, AlertKind.RETRACTED);
+    static final Set<AlertKind> ENDINGS =
+            EnumSet.of(AlertKind.MET_LATE, AlertKind.RETRACTED, AlertKind.PREDICTION_CLEARED);
 
     private final NotifyConfig config;
 

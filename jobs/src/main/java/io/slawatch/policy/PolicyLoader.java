@@ -37,6 +37,7 @@ public final class PolicyLoader {
                     "peaks",
                     "retention",
                     ConsequencesLoader.SECTION,
+                    PredictionLoader.SECTION,
                     REPORT);
     static final Set<String> CLOCK_KEYS =
             Set.of(
@@ -164,6 +165,14 @@ public final class PolicyLoader {
                         fields, root.get(ConsequencesLoader.SECTION), calendars, named);
 
         ReportPolicy report = readReport(fields, root.get(REPORT));
+        PredictionPolicy prediction =
+                PredictionLoader.read(fields, root.get(PredictionLoader.SECTION));
+        if (prediction != null && !named.contains(ClockType.ARRIVAL)) {
+            fields.fail(
+                    "/" + PredictionLoader.SECTION,
+                    "'prediction' predicts ARRIVAL breaches, but the policy has no ARRIVAL clock",
+                    "add an ARRIVAL clock under 'clocks', or remove 'prediction'");
+        }
 
         if (!fields.problems().isEmpty()) {
             return null;
@@ -177,6 +186,7 @@ public final class PolicyLoader {
                 orphanTimeout,
                 safetyHorizon,
                 consequences,
+                prediction,
                 report);
     }
 

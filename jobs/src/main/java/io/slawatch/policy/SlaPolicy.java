@@ -17,6 +17,7 @@ import java.util.Map;
  * @param orphanTimeout how long an event waits for its ticket's CREATED before quarantine
  * @param safetyHorizon after how long a ticket that never closes is cleared anyway
  * @param consequences what follows a breach; null when the policy has none
+ * @param prediction how arrival breaches are predicted from ETAs; null when they are not
  * @param report what the monthly report publishes
  */
 public record SlaPolicy(
@@ -28,6 +29,7 @@ public record SlaPolicy(
         Duration orphanTimeout,
         Duration safetyHorizon,
         ConsequencePolicy consequences,
+        PredictionPolicy prediction,
         ReportPolicy report)
         implements Serializable {
 

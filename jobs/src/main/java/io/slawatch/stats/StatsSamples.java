@@ -62,14 +62,17 @@ public final class StatsSamples {
                         outcome.lateSeconds()));
     }
 
-    /** An alert that changes a count, at the instant it fired; empty for MET_LATE and RETRACTED. */
+    /**
+     * An alert that changes a count, at the instant it fired; empty for MET_LATE, RETRACTED and
+     * predictions (the statistics count what happened).
+     */
     public static Optional<StatsSample> of(Alert alert) {
         SampleKind kind =
                 switch (alert.kind()) {
                     case AT_RISK -> SampleKind.AT_RISK;
                     case BREACHED -> SampleKind.BREACHED;
                     case ESCALATED -> SampleKind.ESCALATED;
-                    case MET_LATE, RETRACTED -> null;
+                    case MET_LATE, RETRACTED, PREDICTED_BREACH, PREDICTION_CLEARED -> null;
                 };
         return kind == null
                 ? Optional.empty()

@@ -1,4 +1,4 @@
-package io.slawatch.consequence;
+package io.slawatch.time;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +12,16 @@ import org.apache.flink.streaming.api.TimerService;
 /**
  * A keyed operator's inputs waiting for the watermark to pass their event time, so that the
  * operator applies them in event-time order whatever order they arrived in from its inputs: the
- * ledger must not depend on which subtask or topic was faster.
+ * ledger, or a learned model, must not depend on which subtask or topic was faster.
  *
  * <p>Each waiting instant has one event-time timer; {@link #take} at that timer clears it. Nothing
  * waits past its own instant, so nothing leaks.
  */
-final class Inbox<T> {
+public final class Inbox<T> {
 
     private final MapState<Long, List<T>> waiting;
 
-    Inbox(RuntimeContext runtime, String name, TypeInformation<T> type) {
+    public Inbox(RuntimeContext runtime, String name, TypeInformation<T> type) {
         waiting = runtime.getMapState(new MapStateDescriptor<>(name, Types.LONG, Types.LIST(type)));
     }
 
@@ -29,7 +29,7 @@ final class Inbox<T> {
      * Keeps {@code item} until the watermark passes {@code at}; false when it already has (a late
      * input, for the caller to apply at once).
      */
-    boolean offer(T item, long at, TimerService timers) throws Exception {
+    public boolean offer(T item, long at, TimerService timers) throws Exception {
         if (at <= timers.currentWatermark()) {
             return false;
         }
@@ -44,7 +44,7 @@ final class Inbox<T> {
     }
 
     /** The inputs of instant {@code at}, removed; empty when none waited for it. */
-    List<T> take(long at) throws Exception {
+    public List<T> take(long at) throws Exception {
         List<T> items = waiting.get(at);
         if (items == null) {
             return List.of();
@@ -53,7 +53,7 @@ final class Inbox<T> {
         return items;
     }
 
-    boolean isEmpty() throws Exception {
+    public boolean isEmpty() throws Exception {
         return waiting.isEmpty();
     }
 }

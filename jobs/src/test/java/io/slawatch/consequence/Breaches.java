@@ -93,6 +93,9 @@ final class Breaches {
                 0L,
                 null,
                 null,
+                null,
+                null,
+                null,
                 attributes(ticket));
     }
 
@@ -117,6 +120,9 @@ final class Breaches {
                 null,
                 null,
                 breach.alertId(),
+                null,
+                null,
+                null,
                 breach.attributes());
     }
 

@@ -125,6 +125,33 @@ final class SlaHarness implements AutoCloseable {
                         .collect(Collectors.toList());
     }
 
+    /** The signals for the arrival predictions, one line each: kind, ticket, cycle, times. */
+    List<String> etaSignals() {
+        return harness.getSideOutput(TicketSlaFunction.ETA_SIGNALS) == null
+                ? List.of()
+                : harness.getSideOutput(TicketSlaFunction.ETA_SIGNALS).stream()
+                        .map(StreamRecord::getValue)
+                        .map(
+                                s ->
+                                        s.kind()
+                                                + " "
+                                                + s.ticketId()
+                                                + ":"
+                                                + s.cycle()
+                                                + " @"
+                                                + Instant.ofEpochMilli(s.at())
+                                                + (s.etaAt() == 0
+                                                        ? ""
+                                                        : " eta=" + Instant.ofEpochMilli(s.etaAt()))
+                                                + " deadline="
+                                                + Instant.ofEpochMilli(s.deadline())
+                                                + " tech="
+                                                + s.attributes().techId()
+                                                + " region="
+                                                + s.region())
+                        .collect(Collectors.toList());
+    }
+
     List<ClockView> clocks() {
         return harness.getSideOutput(TicketSlaFunction.CLOCKS) == null
                 ? List.of()

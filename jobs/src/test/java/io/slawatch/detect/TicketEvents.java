@@ -40,6 +40,10 @@ final class TicketEvents {
         return new Builder(EventType.DISPATCHED, at).tech(techId);
     }
 
+    static Builder etaUpdated(Instant at, String techId, Instant etaAt) {
+        return new Builder(EventType.ETA_UPDATED, at).tech(techId).eta(etaAt);
+    }
+
     static Builder arrived(Instant at) {
         return new Builder(EventType.ARRIVED, at);
     }

@@ -12,6 +12,7 @@ import static io.slawatch.detect.TicketEvents.cancelled;
 import static io.slawatch.detect.TicketEvents.closed;
 import static io.slawatch.detect.TicketEvents.created;
 import static io.slawatch.detect.TicketEvents.dispatched;
+import static io.slawatch.detect.TicketEvents.etaUpdated;
 import static io.slawatch.detect.TicketEvents.paused;
 import static io.slawatch.detect.TicketEvents.reassigned;
 import static io.slawatch.detect.TicketEvents.reopened;
@@ -62,6 +63,26 @@ class TicketSlaFunctionTest {
     }
 
     // 1. Clocks and targets chosen by the policy, each on its calendar.
+
+    @Test
+    void shouldTellThePredictionsEachEtaAndTheArrivalOfAnOpenArrivalClock() throws Exception {
+        sla.send(
+                created(MONDAY_0900, PHONE, URGENT).onsite().agent("a-1").region("pudong"),
+                dispatched(plus(MONDAY_0900, "PT10M"), "t-2").eta(plus(MONDAY_0900, "PT1H30M")),
+                etaUpdated(plus(MONDAY_0900, "PT40M"), "t-2", plus(MONDAY_0900, "PT1H55M")),
+                responded(plus(MONDAY_0900, "PT50M")).eta(plus(MONDAY_0900, "PT3H")),
+                arrived(plus(MONDAY_0900, "PT2H5M")),
+                etaUpdated(plus(MONDAY_0900, "PT2H10M"), "t-2", plus(MONDAY_0900, "PT3H")));
+
+        assertThat(sla.etaSignals())
+                .containsExactly(
+                        "ETA T-1:1 @2026-11-23T01:10:00Z eta=2026-11-23T02:30:00Z"
+                                + " deadline=2026-11-23T03:00:00Z tech=t-2 region=pudong",
+                        "ETA T-1:1 @2026-11-23T01:40:00Z eta=2026-11-23T02:55:00Z"
+                                + " deadline=2026-11-23T03:00:00Z tech=t-2 region=pudong",
+                        "ARRIVED T-1:1 @2026-11-23T03:05:00Z deadline=2026-11-23T03:00:00Z"
+                                + " tech=t-2 region=pudong");
+    }
 
     @Test
     void shouldRunResponseArrivalAndResolutionWithThePolicyTargets() throws Exception {
@@ -392,6 +413,9 @@ class TicketSlaFunctionTest {
                                 plus(MONDAY_0900, "PT30S"),
                                 30,
                                 0L,
+                                null,
+                                null,
+                                null,
                                 null,
                                 null,
                                 new TicketAttributes(

@@ -52,7 +52,11 @@ class NotifyConfigLoaderTest {
                                 "ops",
                                 Map.of(
                                         MatchField.KIND,
-                                        Set.of("AT_RISK", "BREACHED", "ESCALATED"))));
+                                        Set.of(
+                                                "AT_RISK",
+                                                "BREACHED",
+                                                "ESCALATED",
+                                                "PREDICTED_BREACH"))));
     }
 
     @Test
@@ -120,7 +124,7 @@ class NotifyConfigLoaderTest {
                         "notify.yaml:7:5: no receiver named 'opz' (fix: did you mean 'ops'?"
                                 + " receivers: ops)",
                         "notify.yaml:8:20: unknown kind 'BREACH' (fix: did you mean 'BREACHED'? one"
-                                + " of AT_RISK, BREACHED, ESCALATED, MET_LATE, RETRACTED)");
+                                + " of AT_RISK, BREACHED, ESCALATED, MET_LATE, RETRACTED, PREDICTED_BREACH, PREDICTION_CLEARED)");
     }
 
     @Test

@@ -60,6 +60,9 @@ final class NotifyScenarios {
                 kind == AlertKind.RETRACTED
                         ? Alert.alertId(TICKET, ClockType.RESPONSE, 1, AlertKind.BREACHED, 1)
                         : null,
+                null,
+                null,
+                null,
                 PHONE_URGENT_AGENT_A1);
     }
 

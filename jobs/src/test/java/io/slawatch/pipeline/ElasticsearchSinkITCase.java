@@ -221,8 +221,9 @@ class ElasticsearchSinkITCase {
         String bundled =
                 Files.readString(ROOT.resolve("deploy/elasticsearch/slawatch-alerts.json"));
         String before =
-                bundled.replace("  \"version\": 2,\n", "")
-                        .replace("        \"customerId\": {\"type\": \"keyword\"},\n", "");
+                bundled.replace("  \"version\": 3,\n", "")
+                        .replace("        \"customerId\": {\"type\": \"keyword\"},\n", "")
+                        .replace("        \"probability\": {\"type\": \"double\"},\n", "");
         http.call("PUT", "/_index_template/" + ElasticsearchIndices.ALERTS, before);
         http.call("PUT", "/" + ElasticsearchIndices.ALERTS, null);
 
@@ -234,7 +235,7 @@ class ElasticsearchSinkITCase {
         http.call(
                 "PUT",
                 "/" + ElasticsearchIndices.ALERTS + "/_doc/a-1?refresh=true",
-                "{\"alertId\":\"a-1\",\"customerId\":\"c-1\"}");
+                "{\"alertId\":\"a-1\",\"customerId\":\"c-1\",\"probability\":0.78}");
         assertThat(count(http, ElasticsearchIndices.ALERTS)).isEqualTo(1);
     }
 

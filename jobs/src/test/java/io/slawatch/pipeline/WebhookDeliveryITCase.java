@@ -382,6 +382,9 @@ class WebhookDeliveryITCase {
                 kind == AlertKind.RETRACTED
                         ? Alert.alertId(ticket, ClockType.RESPONSE, 1, AlertKind.BREACHED, 1)
                         : null,
+                null,
+                null,
+                null,
                 PHONE_NORMAL_AGENT_A1);
     }
 }

@@ -151,6 +151,8 @@ class ConsequencesLoaderTest {
 
         assertThat(problems)
                 .extracting(Problem::reason)
-                .containsExactly("clock ARRIVAL has consequences but the policy does not run it");
+                .containsExactly(
+                        "clock ARRIVAL has consequences but the policy does not run it",
+                        "'prediction' predicts ARRIVAL breaches, but the policy has no ARRIVAL clock");
     }
 }

@@ -392,7 +392,7 @@ class PolicyLoaderTest {
                                 lineOf(text, "RESPONED"),
                                 5,
                                 "unknown event type 'RESPONED'",
-                                "did you mean 'RESPONDED'? one of CREATED, RESPONDED, DISPATCHED, ARRIVED, PAUSED, RESUMED, RESOLVED, REOPENED, CLOSED, CANCELLED, REASSIGNED, UPDATED"));
+                                "did you mean 'RESPONDED'? one of CREATED, RESPONDED, DISPATCHED, ARRIVED, PAUSED, RESUMED, RESOLVED, REOPENED, CLOSED, CANCELLED, REASSIGNED, UPDATED, ETA_UPDATED"));
     }
 
     @Test

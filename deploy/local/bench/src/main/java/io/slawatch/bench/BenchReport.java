@@ -63,7 +63,8 @@ public final class BenchReport {
         FRESHNESS,
         NOTIFY,
         STATE,
-        REPLAY;
+        REPLAY,
+        PREDICTIONS;
 
         public String optionName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -165,6 +166,9 @@ public final class BenchReport {
                 int open = quick ? 100_000 : 1_000_000;
                 bench.statePerOpenTicket(open, LiveJobOptions.StateBackend.HASHMAP);
                 bench.statePerOpenTicket(open, LiveJobOptions.StateBackend.ROCKSDB);
+            }
+            if (measures.contains(Measure.PREDICTIONS) && policy.prediction() != null) {
+                bench.predictions(quick ? 5_000 : 20_000);
             }
             if (measures.contains(Measure.REPLAY)) {
                 for (long records :

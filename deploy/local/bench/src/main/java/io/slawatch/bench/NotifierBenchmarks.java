@@ -226,6 +226,9 @@ final class NotifierBenchmarks {
                 0L,
                 null,
                 null,
+                null,
+                null,
+                null,
                 new TicketAttributes(
                         Channel.PHONE, Priority.NORMAL, null, "a-1", null, null, null, null, null));
     }

@@ -107,6 +107,19 @@ final class PolicySummary {
                 .append(human(policy.safetyHorizon()))
                 .append('\n');
         text.append(consequences(policy.consequences()));
+        if (policy.prediction() != null) {
+            var prediction = policy.prediction();
+            text.append(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "predictions: PREDICTED_BREACH from %.0f%% likely late; ETA error"
+                                    + " %s ± %s until a region's hour band has %d arrivals%n",
+                            prediction.minProbability() * 100,
+                            (prediction.priorMeanError().isNegative() ? "-" : "")
+                                    + human(prediction.priorMeanError().abs()),
+                            human(prediction.priorStdDev()),
+                            prediction.learnAfter()));
+        }
         text.append("report: the public edition shows ")
                 .append(
                         switch (policy.report().publicAgents()) {

@@ -135,11 +135,6 @@ final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        if (logFormat != LogFormat.JSONL && inputs.size() != 1) {
-            err.println("--format " + logFormat + " reads one log file, not " + inputs.size());
-            err.flush();
-            return 1;
-        }
         SlaPolicy policy = Inputs.policy(policyFile, err);
         if (policy == null || !Inputs.readable(inputs, err) || !Inputs.readable(reviews, err)) {
             return 1;
@@ -157,18 +152,18 @@ final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        ImportedLog imported = null;
-        List<Path> events = inputs;
-        Path importedEvents = null;
-        if (logFormat != LogFormat.JSONL) {
-            imported = logFormat.read(inputs.get(0), zone != null ? zone : logFormat.defaultZone());
-            importedEvents = Files.createTempFile("slawatch-imported-", ".jsonl");
-            imported.writeEvents(importedEvents);
-            events = List.of(importedEvents);
-            out.println(imported.describe(logFormat));
-            out.flush();
+        ReplayInputs replayed;
+        try {
+            replayed = ReplayInputs.of(inputs, logFormat, zone, out);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 1;
         }
+        ImportedLog imported = replayed.imported();
+        List<Path> events = replayed.events();
         if (parallelism < 1) {
+            replayed.close();
             err.println("--parallelism must be at least 1, not " + parallelism);
             err.flush();
             return 1;
@@ -235,9 +230,7 @@ final class ReplayCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } finally {
-            if (importedEvents != null) {
-                Files.deleteIfExists(importedEvents);
-            }
+            replayed.close();
             deleteIfTemp(alerts, alertsFile);
             deleteIfTemp(outcomes, outcomesFile);
             deleteIfTemp(quarantine, quarantineFile);

@@ -3,8 +3,6 @@ package io.slawatch.cli;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJobOptions;
-import io.slawatch.model.Alert;
-import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.LedgerEntry;
 import io.slawatch.policy.PublicAgents;
 import io.slawatch.policy.SlaPolicy;
@@ -21,7 +19,6 @@ import io.slawatch.report.ReportData;
 import io.slawatch.report.ReportFiles;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchOptions;
-import io.slawatch.time.EventTime;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -256,40 +253,15 @@ final class ReportCommand implements Callable<Integer> {
         }
         boolean consequences =
                 !reviews.isEmpty() || (ledger.isEmpty() && policy.consequences() != null);
-        Path dir = Files.createTempDirectory("slawatch-report-");
-        try {
-            Path ledgerFile = consequences ? dir.resolve("ledger.jsonl") : null;
-            Replay.run(
-                    new Replay.Options(
-                            events,
-                            policy,
-                            dir.resolve("alerts.jsonl"),
-                            dir.resolve("outcomes.jsonl"),
-                            dir.resolve("quarantine.jsonl"),
-                            1,
-                            EventTime.DEFAULT_OUT_OF_ORDERNESS,
-                            reviews,
-                            ledgerFile),
-                    read -> {
-                        err.println("report: " + read + " events read…");
-                        err.flush();
-                    });
-            List<LedgerEntry> entries = new ArrayList<>();
-            for (Path file : consequences ? List.of(ledgerFile) : ledger) {
-                entries.addAll(Replay.read(file, LedgerEntry.class));
-            }
-            return new ReportData(
-                    Replay.read(dir.resolve("alerts.jsonl"), Alert.class),
-                    Replay.read(dir.resolve("outcomes.jsonl"), ClockOutcome.class),
-                    entries);
-        } finally {
-            try (var files = Files.list(dir)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(dir);
+        ReportData replayed = ReplayedData.of(events, policy, consequences, reviews, "report", err);
+        if (consequences) {
+            return replayed;
         }
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (Path file : ledger) {
+            entries.addAll(Replay.read(file, LedgerEntry.class));
+        }
+        return new ReportData(replayed.alerts(), replayed.outcomes(), entries);
     }
 
     private static ReportData fromElasticsearch(Map<String, String> given, Period period)

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ReviewCommand.class,
             LedgerCommand.class,
             ReportCommand.class,
+            WhatIfCommand.class,
             SimulateCommand.class,
             DemoCommand.class,
             BenchCommand.class,

@@ -56,6 +56,13 @@ final class AlertLine {
         if (alert.remainingSeconds() != null) {
             fields.add("left " + human(alert.remainingSeconds()));
         }
+        if (alert.probability() != null) {
+            fields.add(
+                    Math.round(alert.probability() * 100)
+                            + "% likely, "
+                            + human(alert.predictedLateSeconds())
+                            + " late");
+        }
         if (alert.retractsAlertId() != null) {
             fields.add("withdraws " + alert.retractsAlertId());
         }
@@ -74,7 +81,8 @@ final class AlertLine {
             case BREACHED -> "\u001b[1;31m";
             case ESCALATED -> "\u001b[1;35m";
             case MET_LATE -> "\u001b[36m";
-            case RETRACTED -> "\u001b[32m";
+            case RETRACTED, PREDICTION_CLEARED -> "\u001b[32m";
+            case PREDICTED_BREACH -> "\u001b[1;33m";
         };
     }
 

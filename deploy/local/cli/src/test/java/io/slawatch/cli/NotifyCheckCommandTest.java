@@ -27,7 +27,7 @@ class NotifyCheckCommandTest {
                                 + ": 1 receiver, 1 route\n"
                                 + "  receiver ops: alertmanager at http://127.0.0.1:9093, firing"
                                 + " alerts re-sent every PT1M; retried for PT1H\n"
-                                + "  route to ops: kind in [AT_RISK, BREACHED, ESCALATED]\n");
+                                + "  route to ops: kind in [AT_RISK, BREACHED, ESCALATED, PREDICTED_BREACH]\n");
     }
 
     @Test

@@ -61,6 +61,8 @@ class PolicyCheckCommandTest {
                                 + "    late up to 1d -> COUPON 20%, UPGRADE 3 months\n"
                                 + "    late more than 1d -> COUPON 20%, UPGRADE 3 months, MANUAL_REVIEW\n"
                                 + "  decided actions due within 3 working days, else OVERDUE\n"
+                                + "predictions: PREDICTED_BREACH from 50% likely late; ETA error 10m ± 20m"
+                                + " until a region's hour band has 20 arrivals\n"
                                 + "report: the public edition shows agents under keyed pseudonyms\n");
     }
 

@@ -33,6 +33,9 @@ class AlertLineTest {
                     0L,
                     null,
                     null,
+                    null,
+                    null,
+                    null,
                     new TicketAttributes(
                             Channel.PHONE,
                             Priority.NORMAL,

@@ -36,13 +36,15 @@ class DemoITCase {
     static final double BUSY_TICKETS_PER_HOUR = 3000;
     static final Pattern ALERT_LINE =
             Pattern.compile(
-                    "\\d\\d:\\d\\d:\\d\\d (AT_RISK|BREACHED|ESCALATED|MET_LATE|RETRACTED) +"
+                    "\\d\\d:\\d\\d:\\d\\d"
+                            + " (AT_RISK|BREACHED|ESCALATED|MET_LATE|RETRACTED|PREDICTED_BREACH|PREDICTION_CLEARED) +"
                             + "(RESPONSE|ARRIVAL|RESOLUTION) +T-\\d{6} (PHONE|CHAT|EMAIL|APP|SOCIAL)"
                             + " (CRITICAL|URGENT|NORMAL|LOW)  target \\S+.*");
     static final Pattern CLOCK_SUMMARY =
             Pattern.compile(
                     " {4}(RESPONSE|ARRIVAL|RESOLUTION) +AT_RISK (\\d+) BREACHED (\\d+) ESCALATED (\\d+)"
-                            + " MET_LATE (\\d+) RETRACTED (\\d+)");
+                            + " MET_LATE (\\d+) RETRACTED (\\d+) PREDICTED_BREACH (\\d+)"
+                            + " PREDICTION_CLEARED (\\d+)");
 
     static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -85,7 +87,7 @@ class DemoITCase {
             var summary = CLOCK_SUMMARY.matcher(line);
             if (summary.matches()) {
                 clocks++;
-                for (int group = 2; group <= 6; group++) {
+                for (int group = 2; group <= summary.groupCount(); group++) {
                     summed += Long.parseLong(summary.group(group));
                 }
             }

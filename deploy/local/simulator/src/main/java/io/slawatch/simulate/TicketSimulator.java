@@ -61,12 +61,14 @@ public final class TicketSimulator {
 
     private final SlaPolicy policy;
     private final SplittableRandom random;
+    private final EtaDraws etas;
     private final SimulationStats stats = new SimulationStats();
     private final List<Delivery> deliveries = new ArrayList<>();
 
     private TicketSimulator(SlaPolicy policy, long seed) {
         this.policy = policy;
         this.random = new SplittableRandom(seed);
+        this.etas = new EtaDraws(seed, ZONE);
     }
 
     /** {@code tickets} tickets created from {@code start} on, each with its whole life. */
@@ -245,7 +247,8 @@ public final class TicketSimulator {
             String tech = "t-" + region + "-" + (1 + random.nextInt(TECHNICIANS_PER_REGION));
             Instant dispatched =
                     responded.plus(between(Duration.ofMinutes(2), Duration.ofMinutes(20)));
-            events.event(EventType.DISPATCHED, dispatched).put("techId", tech);
+            ObjectNode dispatch =
+                    events.event(EventType.DISPATCHED, dispatched).put("techId", tech);
             TargetRule arrivalRule = rule(ClockType.ARRIVAL, channel, priority, complexity);
             Instant arrived = dispatched.plus(Duration.ofMinutes(15));
             if (arrivalRule != null) {
@@ -255,6 +258,13 @@ public final class TicketSimulator {
                         later(
                                 calendar(arrivalRule).add(created, draw),
                                 dispatched.plusSeconds(300));
+            }
+            List<EtaDraws.Eta> trip = etas.trip(region, dispatched, arrived);
+            dispatch.put("etaAt", local(trip.get(0).etaAt()));
+            for (EtaDraws.Eta update : trip.subList(1, trip.size())) {
+                events.event(EventType.ETA_UPDATED, update.at())
+                        .put("techId", tech)
+                        .put("etaAt", local(update.etaAt()));
             }
             events.event(EventType.ARRIVED, arrived).put("techId", tech);
             lastStop = arrived;
@@ -303,6 +313,10 @@ public final class TicketSimulator {
 
     private String agent(String team) {
         return "a-" + team + "-" + (1 + random.nextInt(AGENTS_PER_TEAM));
+    }
+
+    private static String local(Instant at) {
+        return at.atZone(ZONE).toOffsetDateTime().toString();
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -1,0 +1,83 @@
+package io.slawatch.bench;
+
+import io.slawatch.model.Alert;
+import io.slawatch.model.AlertKind;
+import io.slawatch.model.ClockType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How well PREDICTED_BREACH foretold the ARRIVAL breaches of a run: precision (predicted cycles
+ * that did breach), recall (breached cycles that were predicted), and the lead of the first
+ * prediction over the AT_RISK warning of the cycles both predicted and breached.
+ */
+record PredictionScore(int predicted, int breached, int foretold, List<Duration> leadsOverWarning) {
+
+    static PredictionScore of(List<Alert> alerts) {
+        Map<String, Alert> firstPrediction = new HashMap<>();
+        Map<String, Alert> warning = new HashMap<>();
+        Set<String> breached = new HashSet<>();
+        Set<String> retracted = new HashSet<>();
+        for (Alert alert : alerts) {
+            if (alert.clock() != ClockType.ARRIVAL) {
+                continue;
+            }
+            String cycle = alert.ticketId() + ":" + alert.cycle();
+            switch (alert.kind()) {
+                case PREDICTED_BREACH ->
+                        firstPrediction.merge(cycle, alert, PredictionScore::earlier);
+                case AT_RISK -> {
+                    if (alert.level() == 1) {
+                        warning.put(cycle, alert);
+                    }
+                }
+                case BREACHED -> breached.add(cycle);
+                case RETRACTED -> {
+                    if (alert.retractsAlertId().contains(":" + AlertKind.BREACHED + ":")) {
+                        retracted.add(cycle);
+                    }
+                }
+                default -> {}
+            }
+        }
+        breached.removeAll(retracted);
+        List<Duration> leads = new ArrayList<>();
+        int foretold = 0;
+        for (String cycle : breached) {
+            Alert prediction = firstPrediction.get(cycle);
+            if (prediction != null) {
+                foretold++;
+                Alert atRisk = warning.get(cycle);
+                if (atRisk != null) {
+                    leads.add(Duration.between(prediction.eventTime(), atRisk.eventTime()));
+                }
+            }
+        }
+        leads.sort(null);
+        return new PredictionScore(firstPrediction.size(), breached.size(), foretold, leads);
+    }
+
+    double precision() {
+        return predicted == 0 ? 0 : (double) foretold / predicted;
+    }
+
+    double recall() {
+        return breached == 0 ? 0 : (double) foretold / breached;
+    }
+
+    /** The median lead over the warning; negative when predictions come after it. */
+    Duration medianLead() {
+        return leadsOverWarning.isEmpty()
+                ? Duration.ZERO
+                : leadsOverWarning.get(leadsOverWarning.size() / 2);
+    }
+
+    private static Alert earlier(Alert a, Alert b) {
+        return a.eventTime().isAfter(b.eventTime()) ? b : a;
+    }
+}

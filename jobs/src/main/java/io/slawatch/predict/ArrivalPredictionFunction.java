@@ -1,0 +1,235 @@
+package io.slawatch.predict;
+
+import io.slawatch.model.Alert;
+import io.slawatch.model.AlertKind;
+import io.slawatch.model.ClockType;
+import io.slawatch.policy.PredictionPolicy;
+import io.slawatch.policy.SlaPolicy;
+import io.slawatch.time.Inbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Predicts ARRIVAL breaches from technicians' ETAs, keyed by region: each ETA is judged under the
+ * region's learned ETA error ({@link EtaErrorModel}); from the policy's minimum probability a
+ * PREDICTED_BREACH fires at the ETA's event time, and a later ETA that brings the probability below
+ * it fires PREDICTION_CLEARED. An arrival teaches the model its error and ends the prediction.
+ * Signals wait in an {@link Inbox} for the watermark and apply in event-time order (ties by
+ * ticket), so the model, and the alerts, are the same at any parallelism.
+ */
+public final class ArrivalPredictionFunction
+        extends KeyedProcessFunction<String, EtaSignal, Alert> {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final Comparator<EtaSignal> TIE_ORDER =
+            Comparator.comparing(EtaSignal::ticketId)
+                    .thenComparing(EtaSignal::kind)
+                    .thenComparingLong(EtaSignal::etaAt);
+
+    private final PredictionPolicy rules;
+    private final ZoneId zone;
+    private final Duration horizon;
+
+    /** The region's model: a few numbers per band, kept for the job's life. */
+    private transient ValueState<EtaErrorModel> model;
+
+    /**
+     * Tickets with an ARRIVAL cycle seen, by ticketId: removed at their ARRIVED or end, or a safety
+     * horizon after their latest signal (a ticket that never ends would otherwise stay).
+     */
+    private transient MapState<String, PredictedArrival> tickets;
+
+    private transient Inbox<EtaSignal> inbox;
+    private transient Counter predicted;
+
+    public ArrivalPredictionFunction(SlaPolicy policy) {
+        this.rules = policy.prediction();
+        // Hour bands are local to the ARRIVAL clock's (first) calendar.
+        var arrival = policy.clock(ClockType.ARRIVAL);
+        this.zone = policy.calendar(arrival.targets().get(0).calendar()).zone();
+        this.horizon = policy.safetyHorizon();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        model =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "eta-error-model",
+                                        TypeInformation.of(EtaErrorModel.class)));
+        tickets =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "predicted-arrivals",
+                                        Types.STRING,
+                                        TypeInformation.of(PredictedArrival.class)));
+        inbox = new Inbox<>(getRuntimeContext(), "eta-inbox", TypeInformation.of(EtaSignal.class));
+        predicted = getRuntimeContext().getMetricGroup().counter("arrivalBreachesPredicted");
+    }
+
+    @Override
+    public void processElement(EtaSignal signal, Context ctx, Collector<Alert> out)
+            throws Exception {
+        if (!inbox.offer(signal, signal.at(), ctx.timerService())) {
+            apply(signal, ctx, out);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        List<EtaSignal> due = new ArrayList<>(inbox.take(timestamp));
+        due.sort(TIE_ORDER);
+        for (EtaSignal signal : due) {
+            apply(signal, ctx, out);
+        }
+        List<String> stale = new ArrayList<>();
+        for (Map.Entry<String, PredictedArrival> entry : tickets.entries()) {
+            if (entry.getValue().lastAt + horizon.toMillis() <= timestamp) {
+                stale.add(entry.getKey());
+            }
+        }
+        for (String ticketId : stale) {
+            tickets.remove(ticketId);
+        }
+    }
+
+    private void apply(EtaSignal signal, Context ctx, Collector<Alert> out) throws Exception {
+        PredictedArrival arrival = tickets.get(signal.ticketId());
+        if (arrival != null && signal.kind() != EtaSignal.Kind.ETA) {
+            forget(signal.ticketId(), arrival, ctx);
+        }
+        switch (signal.kind()) {
+            case ENDED -> {}
+            case ARRIVED -> {
+                if (arrival != null && arrival.cycle == signal.cycle()) {
+                    EtaErrorModel learned = model();
+                    learned.learn(
+                            EtaErrorModel.band(arrival.lastEta, zone),
+                            (signal.at() - arrival.lastEta) / 1000.0);
+                    model.update(learned);
+                }
+            }
+            case ETA -> {
+                if (arrival != null) {
+                    ctx.timerService().deleteEventTimeTimer(arrival.lastAt + horizon.toMillis());
+                }
+                if (arrival == null || arrival.cycle != signal.cycle()) {
+                    arrival = new PredictedArrival();
+                    arrival.cycle = signal.cycle();
+                }
+                arrival.lastEta = signal.etaAt();
+                arrival.lastAt = signal.at();
+                judge(signal, arrival, out);
+                tickets.put(signal.ticketId(), arrival);
+                ctx.timerService().registerEventTimeTimer(signal.at() + horizon.toMillis());
+            }
+        }
+    }
+
+    /**
+     * Drops a ticket that arrived or ended, and its safety timer. (Another ticket of the region
+     * whose latest signal came at the same millisecond shares that timer; it is still dropped at
+     * its own arrival or end.)
+     */
+    private void forget(String ticketId, PredictedArrival arrival, Context ctx) throws Exception {
+        tickets.remove(ticketId);
+        ctx.timerService().deleteEventTimeTimer(arrival.lastAt + horizon.toMillis());
+    }
+
+    /** Fires or clears the cycle's prediction as the new ETA's probability says. */
+    private void judge(EtaSignal signal, PredictedArrival arrival, Collector<Alert> out)
+            throws Exception {
+        if (signal.at() >= signal.deadline()) {
+            return; // the deadline itself has come: BREACHED says it, not a prediction
+        }
+        EtaErrorModel current = model();
+        int band = EtaErrorModel.band(signal.etaAt(), zone);
+        double probability =
+                current.probabilityLate(band, signal.etaAt(), signal.deadline(), rules);
+        long predictedArrival =
+                signal.etaAt() + Math.round(current.meanSeconds(band, rules) * 1000);
+        boolean likely = probability >= rules.minProbability();
+        if (likely && !arrival.predicted) {
+            arrival.predictions++;
+            arrival.predicted = true;
+            predicted.inc();
+            out.collect(
+                    alert(
+                            signal,
+                            AlertKind.PREDICTED_BREACH,
+                            arrival,
+                            predictedArrival,
+                            probability));
+        } else if (!likely && arrival.predicted) {
+            arrival.predicted = false;
+            out.collect(
+                    alert(
+                            signal,
+                            AlertKind.PREDICTION_CLEARED,
+                            arrival,
+                            predictedArrival,
+                            probability));
+        }
+    }
+
+    private Alert alert(
+            EtaSignal signal,
+            AlertKind kind,
+            PredictedArrival arrival,
+            long predictedArrival,
+            double probability) {
+        String predictionId =
+                Alert.alertId(
+                        signal.ticketId(),
+                        ClockType.ARRIVAL,
+                        signal.cycle(),
+                        AlertKind.PREDICTED_BREACH,
+                        arrival.predictions);
+        return new Alert(
+                Alert.alertId(
+                        signal.ticketId(),
+                        ClockType.ARRIVAL,
+                        signal.cycle(),
+                        kind,
+                        arrival.predictions),
+                signal.ticketId(),
+                ClockType.ARRIVAL,
+                kind,
+                arrival.predictions,
+                signal.cycle(),
+                Instant.ofEpochMilli(signal.startedAt()),
+                Instant.ofEpochMilli(signal.deadline()),
+                Instant.ofEpochMilli(signal.at()),
+                signal.targetSeconds(),
+                null,
+                null,
+                kind == AlertKind.PREDICTION_CLEARED ? predictionId : null,
+                Instant.ofEpochMilli(predictedArrival),
+                Math.max(0, Math.floorDiv(predictedArrival - signal.deadline(), 1000)),
+                probability,
+                signal.attributes());
+    }
+
+    private EtaErrorModel model() throws Exception {
+        EtaErrorModel current = model.value();
+        return current == null ? new EtaErrorModel() : current;
+    }
+}
