@@ -35,8 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every panel of the provisioned dashboards, run as Grafana would run it against a real
  * Elasticsearch filled by a real pipeline run: the sample stream, then a ticket whose technician
- * never arrives and a later one that moves event time past that arrival's deadline ({@code
- * streams/late-technician.jsonl}).
+ * says he will be late (an ETA past the deadline) and never arrives, and a later one that moves
+ * event time past that arrival's deadline ({@code streams/late-technician.jsonl}).
  */
 @ExtendWith(SharedElasticsearch.class)
 class DashboardContractITCase {
@@ -253,7 +253,7 @@ class DashboardContractITCase {
                 }
             }
         }
-        assertThat(checked).hasSize(25);
+        assertThat(checked).hasSize(26);
     }
 
     static boolean hasData(JsonNode result) {
@@ -306,6 +306,13 @@ class DashboardContractITCase {
                         "S-0027:RESOLUTION:1 ESCALATED",
                         "D-0001:RESOLUTION:1 ESCALATED",
                         "D-0002:RESOLUTION:1 ESCALATED");
+
+        // D-0001's technician, dispatched at 01:10 for 03:00, said 03:20: 93 % likely late under
+        // the default policy's prior (10 min ± 20 min).
+        assertThat(column("slawatch-control-room", "Arrivals predicted late", "alertId"))
+                .containsExactly("D-0001:ARRIVAL:1:PREDICTED_BREACH:1");
+        assertThat(column("slawatch-control-room", "Arrivals predicted late", "probability"))
+                .containsExactly("0.9332");
 
         JsonNode late =
                 panel("slawatch-control-room", "Technicians currently late").get("targets").get(0);
