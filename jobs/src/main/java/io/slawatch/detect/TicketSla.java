@@ -252,43 +252,11 @@ public final class TicketSla implements Serializable {
         // A change that moved a deadline into the past alerts at once, at the event's time.
         due.fire(state, ticketId, at, false, at, out);
         if (policy.prediction() != null) {
-            signalEta(state, event, at, arrivalWasOpen, out);
+            EtaSignal signal = EtaSignals.of(state, event, at, arrivalWasOpen, deadlines);
+            if (signal != null) {
+                out.eta(signal);
+            }
         }
-    }
-
-    /** Tells the arrival predictions of an ETA, an arrival, or the end of an ARRIVAL cycle. */
-    private void signalEta(
-            TicketState state, TicketEvent event, long at, boolean wasOpen, SlaOutput out) {
-        ClockState arrival = state.clock(ClockType.ARRIVAL);
-        if (arrival == null) {
-            return;
-        }
-        boolean open = arrival.status.isOpen();
-        EtaSignal.Kind kind;
-        if (open
-                && event.etaAt() != null
-                && (event.type() == EventType.DISPATCHED
-                        || event.type() == EventType.ETA_UPDATED)) {
-            kind = EtaSignal.Kind.ETA;
-        } else if (wasOpen && !open) {
-            kind =
-                    event.type() == EventType.ARRIVED
-                            ? EtaSignal.Kind.ARRIVED
-                            : EtaSignal.Kind.ENDED;
-        } else {
-            return;
-        }
-        out.eta(
-                new EtaSignal(
-                        kind,
-                        event.ticketId(),
-                        arrival.cycle,
-                        at,
-                        kind == EtaSignal.Kind.ETA ? event.etaAt().toEpochMilli() : 0,
-                        arrival.startedAt,
-                        deadlines.deadline(arrival),
-                        arrival.targetSeconds,
-                        state.attributes()));
     }
 
     private void update(TicketState state, TicketEvent event, long at, SlaOutput out) {

@@ -100,6 +100,9 @@ public final class ArrivalPredictionFunction
         for (EtaSignal signal : due) {
             apply(signal, ctx, out);
         }
+        if (!due.isEmpty()) {
+            return; // an inbox instant; the tickets are swept at their safety timers only
+        }
         List<String> stale = new ArrayList<>();
         for (Map.Entry<String, PredictedArrival> entry : tickets.entries()) {
             if (entry.getValue().lastAt + horizon.toMillis() <= timestamp) {

@@ -21,6 +21,7 @@ import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -162,7 +163,9 @@ final class ReportCommand implements Callable<Integer> {
             if (!Inputs.readable(List.of(secretFile), err)) {
                 return 1;
             }
-            pseudonyms = new Pseudonyms(Files.readString(secretFile).strip().getBytes());
+            pseudonyms =
+                    new Pseudonyms(
+                            Files.readString(secretFile).strip().getBytes(StandardCharsets.UTF_8));
         }
         Map<String, String> elasticsearch = elasticsearchOptions();
         ReportData data =

@@ -310,25 +310,7 @@ final class ReportPage {
         html.append("<h2 id=\"audit\">Audit of ")
                 .append(Html.escape(audit.quarter()))
                 .append("</h2>");
-        html.append(
-                audit.reconciles()
-                        ? "<p class=\"ok\">The quarter reconciles: no exception.</p>"
-                        : "<p class=\"bad\">" + audit.exceptions().size() + " exceptions.</p>");
-        html.append("<div class=\"scroll\"><table><tr><th>Check</th><th>What it checks</th>")
-                .append("<th>Checked</th><th>Exceptions</th></tr>");
-        for (AuditCheck check : AuditCheck.values()) {
-            long failed = audit.exceptions().stream().filter(e -> e.check() == check).count();
-            html.append("<tr><td>")
-                    .append(check)
-                    .append("</td><td style=\"text-align:left;white-space:normal\">")
-                    .append(Html.escape(check.description()))
-                    .append("</td><td>")
-                    .append(audit.checked().getOrDefault(check, 0))
-                    .append("</td><td>")
-                    .append(failed)
-                    .append("</td></tr>");
-        }
-        html.append("</table></div>");
+        html.append(AuditSection.checks(audit));
         table(
                 ReportTables.EXCEPTIONS,
                 List.of("Check", "Id", "Detail"),

@@ -1,0 +1,51 @@
+package io.slawatch.detect;
+
+import io.slawatch.model.ClockType;
+import io.slawatch.model.EventType;
+import io.slawatch.model.TicketEvent;
+import io.slawatch.predict.EtaSignal;
+import io.slawatch.state.ClockState;
+import io.slawatch.state.TicketState;
+
+/** What an applied event tells the arrival predictions about the ticket's ARRIVAL clock. */
+final class EtaSignals {
+
+    private EtaSignals() {}
+
+    /**
+     * An ETA of an open ARRIVAL clock, its arrival, or its end without one ({@code wasOpen}: the
+     * clock was open before the event); null when the event says none of these.
+     */
+    static EtaSignal of(
+            TicketState state, TicketEvent event, long at, boolean wasOpen, Deadlines deadlines) {
+        ClockState arrival = state.clock(ClockType.ARRIVAL);
+        if (arrival == null) {
+            return null;
+        }
+        boolean open = arrival.status.isOpen();
+        EtaSignal.Kind kind;
+        if (open
+                && event.etaAt() != null
+                && (event.type() == EventType.DISPATCHED
+                        || event.type() == EventType.ETA_UPDATED)) {
+            kind = EtaSignal.Kind.ETA;
+        } else if (wasOpen && !open) {
+            kind =
+                    event.type() == EventType.ARRIVED
+                            ? EtaSignal.Kind.ARRIVED
+                            : EtaSignal.Kind.ENDED;
+        } else {
+            return null;
+        }
+        return new EtaSignal(
+                kind,
+                event.ticketId(),
+                arrival.cycle,
+                at,
+                kind == EtaSignal.Kind.ETA ? event.etaAt().toEpochMilli() : 0,
+                arrival.startedAt,
+                deadlines.deadline(arrival),
+                arrival.targetSeconds,
+                state.attributes());
+    }
+}
