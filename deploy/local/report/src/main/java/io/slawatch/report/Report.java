@@ -68,7 +68,13 @@ public record Report(
             Double withinTarget) {}
 
     /** Breaches of the period by what their case became; a breach without a case is not here. */
-    public record Cases(int suspected, int confirmed, int waived, int retracted, int undecided) {}
+    public record Cases(int suspected, int confirmed, int waived, int retracted, int undecided) {
+
+        /** The counts in the order every table shows them. */
+        List<Integer> inOrder() {
+            return List.of(suspected, confirmed, waived, retracted, undecided);
+        }
+    }
 
     /** Actions of one kind issued in the period, and what became of them. */
     public record Carried(int issued, int done, int overdue, int open) {}

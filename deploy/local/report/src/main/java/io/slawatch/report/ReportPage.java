@@ -5,7 +5,6 @@ import io.slawatch.report.AuditResult.AuditException;
 import io.slawatch.report.Report.Agent;
 import io.slawatch.report.Report.Breach;
 import io.slawatch.report.Report.Carried;
-import io.slawatch.report.Report.Cases;
 import io.slawatch.report.Report.ClockRate;
 import io.slawatch.report.Report.CompensationLine;
 import io.slawatch.report.Report.Department;
@@ -172,7 +171,7 @@ final class ReportPage {
                         .map(
                                 (Department d) -> {
                                     List<Object> row = row(d.team(), d.tickets(), d.clocks());
-                                    cases(row, d.breaches());
+                                    row.addAll(d.breaches().inOrder());
                                     row.add(d.pointsLost());
                                     row.add(d.notices());
                                     row.add(carried(d.compensation()));
@@ -200,7 +199,7 @@ final class ReportPage {
                         .map(
                                 (Agent a) -> {
                                     List<Object> row = row(a.agent(), a.tickets(), a.clocks());
-                                    cases(row, a.breaches());
+                                    row.addAll(a.breaches().inOrder());
                                     row.add(a.pointsLost());
                                     row.add(carried(a.warnings()));
                                     row.add(carried(a.trainings()));
@@ -341,16 +340,6 @@ final class ReportPage {
                                     + ")");
         }
         return row;
-    }
-
-    private static void cases(List<Object> row, Cases cases) {
-        row.addAll(
-                List.of(
-                        cases.suspected(),
-                        cases.confirmed(),
-                        cases.waived(),
-                        cases.retracted(),
-                        cases.undecided()));
     }
 
     private static String carried(Carried carried) {

@@ -5,7 +5,6 @@ import io.slawatch.report.AuditResult.AuditException;
 import io.slawatch.report.Report.Agent;
 import io.slawatch.report.Report.Breach;
 import io.slawatch.report.Report.Carried;
-import io.slawatch.report.Report.Cases;
 import io.slawatch.report.Report.ClockRate;
 import io.slawatch.report.Report.CompensationLine;
 import io.slawatch.report.Report.Department;
@@ -70,7 +69,7 @@ final class ReportTables {
         for (Department d : report.departments()) {
             List<Object> row = new ArrayList<>(List.of(d.team(), d.tickets()));
             rates(row, clocks, d.clocks());
-            cases(row, d.breaches());
+            row.addAll(d.breaches().inOrder());
             row.add(d.pointsLost());
             row.add(d.notices());
             carried(row, d.compensation());
@@ -84,7 +83,7 @@ final class ReportTables {
                         new ArrayList<>(
                                 List.of(a.agent(), String.join(" ", a.teams()), a.tickets()));
                 rates(row, clocks, a.clocks());
-                cases(row, a.breaches());
+                row.addAll(a.breaches().inOrder());
                 row.add(a.pointsLost());
                 carried(row, a.warnings());
                 carried(row, a.trainings());
@@ -204,16 +203,6 @@ final class ReportTables {
             row.add(rate.breached());
             row.add(rate.metRate());
         }
-    }
-
-    private static void cases(List<Object> row, Cases cases) {
-        row.addAll(
-                List.of(
-                        cases.suspected(),
-                        cases.confirmed(),
-                        cases.waived(),
-                        cases.retracted(),
-                        cases.undecided()));
     }
 
     private static void carried(List<Object> row, Carried carried) {
