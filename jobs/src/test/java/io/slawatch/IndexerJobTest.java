@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The indexer's options and operator uids, apart from the detection job's. */
 class IndexerJobTest {
 
-    static final String POLICY = Checkout.resolve("deploy/policies/default.yaml").toString();
+    static final String POLICY = Checkout.DEFAULT_POLICY.toString();
 
     static final Map<String, String> INDEXER_OPTIONS =
             Map.of("bootstrap-servers", "localhost:9092", "elasticsearch", "http://localhost:9200");

@@ -46,27 +46,25 @@ final class ClockReports implements Serializable {
             Priority priority,
             Complexity complexity) {}
 
-    /** What each of the ticket's clocks shows now, by clock type; null for one never started. */
+    /** What each of the ticket's clocks shows now, in {@link TicketState#clocks}' order. */
     static Shown[] shown(TicketState state) {
         Shown[] shown = new Shown[state.clocks.length];
         for (int i = 0; i < state.clocks.length; i++) {
             ClockState clock = state.clocks[i];
-            if (clock != null) {
-                shown[i] =
-                        new Shown(
-                                clock.cycle,
-                                clock.status,
-                                clock.firedMask,
-                                clock.targetSeconds,
-                                clock.pausedSeconds,
-                                clock.calendar,
-                                state.agentId,
-                                state.techId,
-                                state.team,
-                                state.region,
-                                state.priority,
-                                state.complexity);
-            }
+            shown[i] =
+                    new Shown(
+                            clock.cycle,
+                            clock.status,
+                            clock.firedMask,
+                            clock.targetSeconds,
+                            clock.pausedSeconds,
+                            clock.calendar,
+                            state.agentId,
+                            state.techId,
+                            state.team,
+                            state.region,
+                            state.priority,
+                            state.complexity);
         }
         return shown;
     }
@@ -76,14 +74,24 @@ final class ClockReports implements Serializable {
         Shown[] after = shown(state);
         for (int i = 0; i < state.clocks.length; i++) {
             ClockState clock = state.clocks[i];
-            if (clock != null && !after[i].equals(before[i])) {
+            // A clock started since holds an index past the end of before.
+            Shown was = i < before.length ? before[i] : null;
+            if (!after[i].equals(was)) {
                 ClockView view = view(state, ticketId, clock, Math.max(at, clock.startedAt));
-                if (before[i] == null || before[i].cycle() != after[i].cycle()) {
+                if (was == null || was.cycle() != after[i].cycle()) {
                     out.clockStarted(view);
                 }
                 out.clock(view);
             }
         }
+    }
+
+    /**
+     * Reports the final view of a cycle that ended and was replaced by its next within one event (a
+     * renewal), which {@link #reportChanged} no longer sees.
+     */
+    void reportEnded(TicketState state, String ticketId, ClockState clock, SlaOutput out) {
+        out.clock(view(state, ticketId, clock, clock.endedAt));
     }
 
     private ClockView view(TicketState state, String ticketId, ClockState clock, long at) {

@@ -22,14 +22,14 @@ final class ClocksInUse {
     private static final String CLOCK = "clock";
 
     private final Map<String, Long> byCalendar = new TreeMap<>();
-    private final long[] byClock = new long[ClockType.values().length];
+    private final Map<ClockType, Long> byClock = new TreeMap<>();
 
     /** Counts the ticket's open cycles in ({@code +1}) or out ({@code -1}). */
     void count(TicketState state, int sign) {
         for (ClockState clock : state.clocks) {
             if (clock != null && clock.status.isOpen()) {
                 byCalendar.merge(clock.calendar, (long) sign, Long::sum);
-                byClock[clock.type.ordinal()] += sign;
+                byClock.merge(clock.type, (long) sign, Long::sum);
             }
         }
     }
@@ -38,9 +38,7 @@ final class ClocksInUse {
     List<String> entries() {
         List<String> entries = new ArrayList<>();
         byCalendar.forEach((name, count) -> entries.add(CALENDAR + '\t' + name + '\t' + count));
-        for (ClockType type : ClockType.values()) {
-            entries.add(CLOCK + '\t' + type + '\t' + byClock[type.ordinal()]);
-        }
+        byClock.forEach((type, count) -> entries.add(CLOCK + '\t' + type + '\t' + count));
         return entries;
     }
 
@@ -52,7 +50,7 @@ final class ClocksInUse {
             if (field[0].equals(CALENDAR)) {
                 byCalendar.merge(field[1], count, Long::sum);
             } else {
-                byClock[ClockType.valueOf(field[1]).ordinal()] += count;
+                byClock.merge(ClockType.of(field[1]), count, Long::sum);
             }
         }
     }
@@ -69,12 +67,12 @@ final class ClocksInUse {
                         missing.add(count + " on calendar '" + name + "'");
                     }
                 });
-        for (ClockType type : ClockType.values()) {
-            long count = byClock[type.ordinal()];
-            if (count > 0 && policy.clock(type) == null) {
-                missing.add(count + " on clock " + type);
-            }
-        }
+        byClock.forEach(
+                (type, count) -> {
+                    if (count > 0 && policy.clock(type) == null) {
+                        missing.add(count + " on clock " + type);
+                    }
+                });
         return String.join(", ", missing);
     }
 }

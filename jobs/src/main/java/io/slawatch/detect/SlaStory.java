@@ -5,6 +5,7 @@ import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockType;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.EventType;
+import io.slawatch.policy.ClockApplies;
 import io.slawatch.policy.Percent;
 import io.slawatch.state.ClockState;
 import io.slawatch.state.TicketState;
@@ -66,8 +67,12 @@ final class SlaStory {
                 + Instant.ofEpochMilli(deadlineAfter);
     }
 
-    static String noVisitNeeded(ClockType type) {
-        return type + " ends: no visit needed any more";
+    static String noLongerApplies(ClockType type, ClockApplies applies) {
+        return type + " ends: it runs for " + applies.describe() + " only";
+    }
+
+    static String renewed(ClockState clock, EventType type) {
+        return type + " renews " + clock.type + ": cycle " + clock.cycle + " ends, the next starts";
     }
 
     static String started(

@@ -19,6 +19,7 @@ import io.slawatch.state.ClockState;
 import io.slawatch.state.ClockStatus;
 import io.slawatch.state.TicketState;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -192,12 +193,13 @@ public final class TicketSla implements Serializable {
         updateHolder(state, event);
         out.ticketCreated(event.occurredAt(), state.attributes());
         out.trace(event.occurredAt(), () -> SlaStory.created(state));
-        for (ClockType type : ClockType.values()) {
-            ClockPolicy clock = policy.clock(type);
-            if (clock != null && clock.start().contains(EventType.CREATED)) {
-                startClock(state, type, at, 1, out);
-            }
-        }
+        policy.clocks()
+                .forEach(
+                        (type, rules) -> {
+                            if (rules.start().contains(EventType.CREATED)) {
+                                startClock(state, type, at, 1, out);
+                            }
+                        });
     }
 
     private void apply(TicketState state, TicketEvent event, SlaOutput out) {
@@ -223,11 +225,9 @@ public final class TicketSla implements Serializable {
             }
             default -> {}
         }
-        for (ClockType clockType : ClockType.values()) {
-            ClockPolicy rules = policy.clock(clockType);
-            if (rules == null) {
-                continue;
-            }
+        for (var entry : policy.clocks().entrySet()) {
+            ClockType clockType = entry.getKey();
+            ClockPolicy rules = entry.getValue();
             ClockState clock = state.clock(clockType);
             boolean open = clock != null && clock.status.isOpen();
             if (rules.stop().contains(type) && open) {
@@ -238,6 +238,11 @@ public final class TicketSla implements Serializable {
                 } else {
                     ends.stop(state, ticketId, clock, at, out);
                 }
+            } else if (rules.renew().contains(type) && open) {
+                out.trace(event.occurredAt(), () -> SlaStory.renewed(clock, type));
+                ends.stop(state, ticketId, clock, at, out);
+                reports.reportEnded(state, ticketId, clock, out);
+                startClock(state, clockType, at, clock.cycle + 1, out);
             } else if (rules.pause().contains(type) && open) {
                 pause(clock, at, event, out);
             } else if (rules.resume().contains(type) && open) {
@@ -276,9 +281,28 @@ public final class TicketSla implements Serializable {
             state.complexity = event.complexity();
             retarget = true;
         }
+        boolean moved = event.onsite() != null && event.onsite() != state.onsite;
+        if (moved) {
+            state.onsite = event.onsite();
+        }
+        if (!retarget && !moved) {
+            return;
+        }
+        // A clock that no longer applies ends first: its targets need not cover the new values.
+        policy.clocks()
+                .forEach(
+                        (type, rules) -> {
+                            ClockState clock = state.clock(type);
+                            if (clock != null && clock.status.isOpen() && !applies(rules, state)) {
+                                out.trace(
+                                        event.occurredAt(),
+                                        () -> SlaStory.noLongerApplies(type, rules.applies()));
+                                ends.cancel(state, event.ticketId(), clock, at, out);
+                            }
+                        });
         if (retarget) {
             for (ClockState clock : state.clocks) {
-                if (clock != null && clock.status.isOpen()) {
+                if (clock.status.isOpen()) {
                     long before = deadlines.deadline(clock);
                     choose(state, clock);
                     long after = deadlines.deadline(clock);
@@ -286,28 +310,24 @@ public final class TicketSla implements Serializable {
                 }
             }
         }
-        if (event.onsite() != null && event.onsite() != state.onsite) {
-            state.onsite = event.onsite();
-            for (ClockType type : ClockType.values()) {
-                ClockPolicy rules = policy.clock(type);
-                ClockState clock = state.clock(type);
-                if (rules == null || !rules.onsiteOnly()) {
-                    continue;
-                }
-                if (state.onsite && clock == null && rules.start().contains(EventType.CREATED)) {
-                    // The need for a visit became known now: the promise starts now.
-                    startClock(state, type, at, 1, out);
-                } else if (!state.onsite && clock != null && clock.status.isOpen()) {
-                    out.trace(event.occurredAt(), () -> SlaStory.noVisitNeeded(type));
-                    ends.cancel(state, event.ticketId(), clock, at, out);
-                }
-            }
-        }
+        // A promise made at CREATED that applies only now (a visit needed, a ticket become
+        // COMPLEX) starts now.
+        policy.clocks()
+                .forEach(
+                        (type, rules) -> {
+                            if (state.clock(type) == null
+                                    && rules.start().contains(EventType.CREATED)) {
+                                startClock(state, type, at, 1, out);
+                            }
+                        });
+    }
+
+    private static boolean applies(ClockPolicy rules, TicketState state) {
+        return rules.appliesTo(state.channel, state.priority, state.complexity, state.onsite);
     }
 
     private void startClock(TicketState state, ClockType type, long at, int cycle, SlaOutput out) {
-        ClockPolicy rules = policy.clock(type);
-        if (rules.onsiteOnly() && !state.onsite) {
+        if (!applies(policy.clock(type), state)) {
             return;
         }
         ClockState clock = new ClockState();
@@ -316,7 +336,7 @@ public final class TicketSla implements Serializable {
         clock.status = ClockStatus.RUNNING;
         clock.startedAt = floorSecond(at);
         choose(state, clock);
-        state.clocks[type.ordinal()] = clock;
+        state.put(clock);
         out.trace(
                 Instant.ofEpochMilli(clock.startedAt),
                 () ->
@@ -332,7 +352,10 @@ public final class TicketSla implements Serializable {
         TargetRule rule =
                 policy.clock(clock.type).targetFor(state.channel, state.priority, state.complexity);
         Percent extension = policy.peaks().extensionAt(Instant.ofEpochMilli(state.createdAt));
-        clock.targetSeconds = rule.target().plus(extension.of(rule.target())).getSeconds();
+        Duration target =
+                rule.targetFrom(
+                        Instant.ofEpochMilli(clock.startedAt), policy.calendar(rule.calendar()));
+        clock.targetSeconds = target.plus(extension.of(target)).getSeconds();
         clock.extensionBasisPoints = extension.basisPoints();
         clock.calendar = rule.calendar();
         clock.targetRuleLine = rule.line();

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -138,9 +139,9 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
                         lastWatermark == Long.MIN_VALUE
                                 ? 0L
                                 : Math.max(0L, wallClock.millis() - lastWatermark));
-        alertCounters = new EnumMap<>(ClockType.class);
+        alertCounters = new HashMap<>();
         MetricGroup alerts = metrics.addGroup("alerts");
-        for (ClockType clock : ClockType.values()) {
+        for (ClockType clock : sla.policy().clocks().keySet()) {
             Map<AlertKind, Counter> byKind = new EnumMap<>(AlertKind.class);
             for (AlertKind kind : AlertKind.values()) {
                 byKind.put(
@@ -296,7 +297,11 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
 
         @Override
         public void alert(Alert alert) {
-            alertCounters.get(alert.clock()).get(alert.kind()).inc();
+            Map<AlertKind, Counter> byKind = alertCounters.get(alert.clock());
+            // A restored cycle of a clock the policy no longer defines still alerts; uncounted.
+            if (byKind != null) {
+                byKind.get(alert.kind()).inc();
+            }
             alerts.collect(alert);
             StatsSamples.of(alert).ifPresent(sample -> ctx.output(SAMPLES, sample));
         }

@@ -4,13 +4,17 @@ import java.util.Arrays;
 
 /**
  * The running sums of one statistics bucket: one grain, one time bucket, one combination of
- * dimensions. Counters per clock are indexed by {@link ClockType#ordinal()}. A flat, mutable POJO
- * so that Flink's POJO serializer stores it and can evolve it, and so that adding a sample
- * allocates nothing.
+ * dimensions. Counters per clock are indexed like {@link #clocks}: the built-in clocks first (so
+ * buckets stored before policies defined clocks still read right), then any other clock the bucket
+ * counted. A flat, mutable POJO so that Flink's POJO serializer stores it and can evolve it.
  */
 public class StatsBucket {
 
-    static final int CLOCKS = ClockType.values().length;
+    private static final int BUILT_IN = ClockType.BUILT_IN.size();
+
+    /** The clock names the counters are indexed by. */
+    public String[] clocks =
+            ClockType.BUILT_IN.stream().map(ClockType::name).toArray(String[]::new);
 
     public String id;
     public StatsGrain grain;
@@ -23,12 +27,12 @@ public class StatsBucket {
     public String region;
 
     public long ticketsCreated;
-    public long[] started = new long[CLOCKS];
-    public long[] met = new long[CLOCKS];
-    public long[] metLate = new long[CLOCKS];
-    public long[] atRisk = new long[CLOCKS];
-    public long[] breached = new long[CLOCKS];
-    public long[] escalated = new long[CLOCKS];
+    public long[] started = new long[BUILT_IN];
+    public long[] met = new long[BUILT_IN];
+    public long[] metLate = new long[BUILT_IN];
+    public long[] atRisk = new long[BUILT_IN];
+    public long[] breached = new long[BUILT_IN];
+    public long[] escalated = new long[BUILT_IN];
 
     public long responseSecondsSum;
 
@@ -46,19 +50,49 @@ public class StatsBucket {
     }
 
     public long finished(ClockType clock) {
-        return met[clock.ordinal()] + metLate[clock.ordinal()];
+        int i = indexOf(clock.name());
+        return i < 0 ? 0 : met[i] + metLate[i];
+    }
+
+    /** The index of {@code clock}'s counters, or -1 when the bucket never counted it. */
+    public int indexOf(String clock) {
+        for (int i = 0; i < clocks.length; i++) {
+            if (clocks[i].equals(clock)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of {@code clock}'s counters, added when the bucket never counted it. */
+    public int slot(String clock) {
+        int i = indexOf(clock);
+        if (i >= 0) {
+            return i;
+        }
+        int added = clocks.length;
+        clocks = Arrays.copyOf(clocks, added + 1);
+        clocks[added] = clock;
+        started = Arrays.copyOf(started, added + 1);
+        met = Arrays.copyOf(met, added + 1);
+        metLate = Arrays.copyOf(metLate, added + 1);
+        atRisk = Arrays.copyOf(atRisk, added + 1);
+        breached = Arrays.copyOf(breached, added + 1);
+        escalated = Arrays.copyOf(escalated, added + 1);
+        return added;
     }
 
     /** Adds what {@code other}, a bucket with the same id, counted. */
     public void add(StatsBucket other) {
         ticketsCreated += other.ticketsCreated;
-        for (int i = 0; i < CLOCKS; i++) {
-            started[i] += other.started[i];
-            met[i] += other.met[i];
-            metLate[i] += other.metLate[i];
-            atRisk[i] += other.atRisk[i];
-            breached[i] += other.breached[i];
-            escalated[i] += other.escalated[i];
+        for (int j = 0; j < other.clocks.length; j++) {
+            int i = slot(other.clocks[j]);
+            started[i] += other.started[j];
+            met[i] += other.met[j];
+            metLate[i] += other.metLate[j];
+            atRisk[i] += other.atRisk[j];
+            breached[i] += other.breached[j];
+            escalated[i] += other.escalated[j];
         }
         responseSecondsSum += other.responseSecondsSum;
         if (other.responseSeconds.length > 0) {

@@ -26,6 +26,6 @@ public record TicketAttributes(
      * when nobody is named.
      */
     public String responsibleFor(ClockType clock) {
-        return clock == ClockType.ARRIVAL ? techId : agentId;
+        return ClockType.ARRIVAL.equals(clock) ? techId : agentId;
     }
 }

@@ -3,7 +3,6 @@ package io.slawatch.notify;
 import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
 import io.slawatch.model.Channel;
-import io.slawatch.model.ClockType;
 import io.slawatch.model.Priority;
 import io.slawatch.model.TicketAttributes;
 import java.util.Arrays;
@@ -14,7 +13,8 @@ import java.util.function.Function;
 /** What a route can match on: an alert's field, a value or a list of values. */
 public enum MatchField {
     KIND(alert -> alert.kind().name(), names(AlertKind.values())),
-    CLOCK(alert -> alert.clock().name(), names(ClockType.values())),
+    /** Any clock name: a policy defines clocks beyond the built-in three. */
+    CLOCK(alert -> alert.clock().name(), null),
     CHANNEL(alert -> attribute(alert, a -> name(a.channel())), names(Channel.values())),
     PRIORITY(alert -> attribute(alert, a -> name(a.priority())), names(Priority.values())),
     TEAM(alert -> attribute(alert, TicketAttributes::team), null),

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How one clock runs: the events that start, stop, pause, resume and restart it, its targets,
- * warnings and escalation levels.
+ * How one clock runs: the events that start, stop, pause, resume, restart and renew it, the tickets
+ * it applies to, its targets, warnings and escalation levels.
  *
- * @param onsiteOnly the clock runs only for tickets that need a technician on site
+ * @param restart events that start the next cycle after a stopped one (REOPENED)
+ * @param renew events that stop the open cycle and start the next at once (a periodic promise)
+ * @param applies the tickets the clock runs for
  * @param requireEta complexities whose stop event counts only with an {@code etaAt}
  */
 public record ClockPolicy(
@@ -24,7 +26,8 @@ public record ClockPolicy(
         Set<EventType> pause,
         Set<EventType> resume,
         Set<EventType> restart,
-        boolean onsiteOnly,
+        Set<EventType> renew,
+        ClockApplies applies,
         Set<Complexity> requireEta,
         List<TargetRule> targets,
         List<Warning> warnings,
@@ -43,11 +46,18 @@ public record ClockPolicy(
         pause = Set.copyOf(pause);
         resume = Set.copyOf(resume);
         restart = Set.copyOf(restart);
+        renew = Set.copyOf(renew);
         requireEta = Set.copyOf(requireEta);
         targets = List.copyOf(targets);
         warnings = List.copyOf(warnings);
         escalations =
                 escalations.stream().sorted(Comparator.comparingInt(Escalation::level)).toList();
+    }
+
+    /** Whether a ticket with these attributes runs the clock. */
+    public boolean appliesTo(
+            Channel channel, Priority priority, Complexity complexity, boolean onsite) {
+        return applies.matches(channel, priority, complexity, onsite);
     }
 
     /**

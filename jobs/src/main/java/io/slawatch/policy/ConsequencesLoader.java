@@ -7,10 +7,10 @@ import io.slawatch.model.ClockType;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads a policy's {@code consequences} section; every problem is located like the rest. */
 final class ConsequencesLoader {
@@ -50,7 +50,7 @@ final class ConsequencesLoader {
             return null;
         }
         int before = fields.problems().size();
-        Set<ClockType> clocks = EnumSet.noneOf(ClockType.class);
+        Set<ClockType> clocks = new TreeSet<>();
         String clocksPointer = LocatedYaml.child(POINTER, "clocks");
         List<JsonNode> clockNodes = fields.sequence(node.get("clocks"));
         if (clockNodes.isEmpty()) {
@@ -60,14 +60,17 @@ final class ConsequencesLoader {
                     "add 'clocks: [RESPONSE, ARRIVAL, RESOLUTION]'");
         }
         for (JsonNode item : clockNodes) {
-            ClockType clock =
-                    fields.enumValue(clocksPointer, item.asText(), ClockType.class, "clock");
-            if (clock != null && !definedClocks.contains(clock)) {
+            String name = item.asText();
+            ClockType clock = ClockType.NAME.matcher(name).matches() ? ClockType.of(name) : null;
+            if (clock == null || !definedClocks.contains(clock)) {
+                String nearest =
+                        Fields.nearest(name, definedClocks.stream().map(ClockType::name).toList());
                 fields.fail(
                         clocksPointer,
-                        "clock " + clock + " has consequences but the policy does not run it",
-                        "define it under 'clocks', or remove it here");
-            } else if (clock != null) {
+                        "clock '" + name + "' has consequences but the policy does not define it",
+                        (nearest == null ? "" : "did you mean '" + nearest + "'? ")
+                                + "define it under 'clocks', or remove it here");
+            } else {
                 clocks.add(clock);
             }
         }

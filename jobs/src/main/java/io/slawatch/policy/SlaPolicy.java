@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A loaded, validated SLA policy; calendars keep their file order. An open ticket keeps of the
- * version in force at its CREATED only the version label, each cycle's target and its calendar's
- * name; everything else is read from the policy the job runs with now.
+ * A loaded, validated SLA policy; calendars and clocks keep their file order. An open ticket keeps
+ * of the version in force at its CREATED only the version label, each cycle's target and its
+ * calendar's name; everything else is read from the policy the job runs with now.
  *
  * @param retentionAfterClosed how long a ticket's state is kept after CLOSED, for late events
  * @param orphanTimeout how long an event waits for its ticket's CREATED before quarantine
@@ -37,9 +37,12 @@ public record SlaPolicy(
     public static final Duration DEFAULT_ORPHAN_TIMEOUT = Duration.ofHours(1);
     public static final Duration DEFAULT_SAFETY_HORIZON = Duration.ofDays(90);
 
+    /** The most clocks a policy defines: a ticket's state holds a cycle of each it ran. */
+    public static final int MAX_CLOCKS = 32;
+
     public SlaPolicy {
         calendars = Collections.unmodifiableMap(new LinkedHashMap<>(calendars));
-        clocks = Map.copyOf(clocks);
+        clocks = Collections.unmodifiableMap(new LinkedHashMap<>(clocks));
     }
 
     public BusinessCalendar calendar(String name) {

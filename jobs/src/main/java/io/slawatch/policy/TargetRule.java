@@ -1,16 +1,22 @@
 package io.slawatch.policy;
 
+import io.slawatch.calendar.BusinessCalendar;
+import io.slawatch.calendar.WorkingDays;
 import io.slawatch.model.Channel;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.Priority;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
  * One target line of a clock: the ticket attributes it applies to (an empty set matches any value),
- * the target in business time, and the calendar that time is counted in.
+ * the target, and the calendar it is counted in.
  *
+ * @param target business time in the calendar; null when the target is in working days
+ * @param workingDays the end of this working day after the clock's start date (0 when {@code
+ *     target} is set), as "within N working days" reads
  * @param line the rule's line in the policy file, so a person can find it
  */
 public record TargetRule(
@@ -18,6 +24,7 @@ public record TargetRule(
         Set<Priority> priorities,
         Set<Complexity> complexities,
         Duration target,
+        int workingDays,
         String calendar,
         int line)
         implements Serializable {
@@ -26,6 +33,22 @@ public record TargetRule(
         channels = Set.copyOf(channels);
         priorities = Set.copyOf(priorities);
         complexities = Set.copyOf(complexities);
+    }
+
+    /** The target of a clock started at {@code start}, in business time of {@code calendar}. */
+    public Duration targetFrom(Instant start, BusinessCalendar calendar) {
+        if (target != null) {
+            return target;
+        }
+        return calendar.between(start, new WorkingDays(calendar).within(start, workingDays));
+    }
+
+    /** The target as the policy writes it: {@code PT4H}, or {@code 2 working days}. */
+    public String describeTarget() {
+        if (target != null) {
+            return target.toString();
+        }
+        return workingDays + (workingDays == 1 ? " working day" : " working days");
     }
 
     public boolean matches(Channel channel, Priority priority, Complexity complexity) {

@@ -163,22 +163,24 @@ public final class ElasticsearchIndices {
                 doc.put("priority", bucket.priority.name());
                 doc.put("ticketsCreated", bucket.ticketsCreated);
                 ObjectNode all = doc.putObject("clocks");
-                for (ClockType clock : ClockType.values()) {
-                    clockCounts(
-                            doc.putObject(clock.name().toLowerCase(Locale.ROOT)), bucket, clock);
+                ObjectNode policyClocks = null;
+                for (int i = 0; i < bucket.clocks.length; i++) {
+                    String name = bucket.clocks[i].toLowerCase(Locale.ROOT);
+                    if (ClockType.of(bucket.clocks[i]).isBuiltIn()) {
+                        clockCounts(doc.putObject(name), bucket, i);
+                    } else {
+                        if (policyClocks == null) {
+                            policyClocks = doc.putObject(POLICY_CLOCKS);
+                        }
+                        clockCounts(policyClocks.putObject(name), bucket, i);
+                    }
                 }
-                for (String field :
-                        List.of(
-                                "started",
-                                "met",
-                                "metLate",
-                                "finished",
-                                "atRisk",
-                                "breached",
-                                "escalated")) {
+                for (String field : CLOCK_COUNTS) {
                     long total = 0;
-                    for (ClockType clock : ClockType.values()) {
-                        total += doc.get(clock.name().toLowerCase(Locale.ROOT)).get(field).asLong();
+                    for (long[] counts : counters(bucket, field)) {
+                        for (long count : counts) {
+                            total += count;
+                        }
                     }
                     all.put(field, total);
                 }
@@ -198,13 +200,14 @@ public final class ElasticsearchIndices {
             case TECHNICIAN_HOUR -> {
                 doc.put("techId", bucket.techId);
                 putIfPresent(doc, "region", bucket.region);
-                int arrival = ClockType.ARRIVAL.ordinal();
+                int arrival = bucket.indexOf(ClockType.ARRIVAL.name());
                 long arrivals = bucket.finished(ClockType.ARRIVAL);
+                long onTime = arrival < 0 ? 0 : bucket.met[arrival];
                 doc.put("arrivals", arrivals);
-                doc.put("arrivalsOnTime", bucket.met[arrival]);
-                doc.put("arrivalsLate", bucket.metLate[arrival]);
+                doc.put("arrivalsOnTime", onTime);
+                doc.put("arrivalsLate", arrivals - onTime);
                 if (arrivals > 0) {
-                    doc.put("onTimeRate", (double) bucket.met[arrival] / arrivals);
+                    doc.put("onTimeRate", (double) onTime / arrivals);
                 }
                 ObjectNode late = doc.putObject("lateSeconds");
                 late.put("sum", bucket.arrivalLateSecondsSum);
@@ -225,11 +228,13 @@ public final class ElasticsearchIndices {
                 }
                 ObjectNode breached = doc.putObject("breached");
                 long total = 0;
-                for (ClockType clock : ClockType.values()) {
+                for (ClockType clock : ClockType.BUILT_IN) {
+                    int i = bucket.indexOf(clock.name());
                     breached.put(
-                            clock.name().toLowerCase(Locale.ROOT),
-                            bucket.breached[clock.ordinal()]);
-                    total += bucket.breached[clock.ordinal()];
+                            clock.name().toLowerCase(Locale.ROOT), i < 0 ? 0 : bucket.breached[i]);
+                }
+                for (long count : bucket.breached) {
+                    total += count;
                 }
                 breached.put("total", total);
             }
@@ -237,14 +242,37 @@ public final class ElasticsearchIndices {
         return new IndexedDocument(bucket.grain.index(), bucket.id, doc);
     }
 
-    private static void clockCounts(ObjectNode node, StatsBucket bucket, ClockType clock) {
-        int i = clock.ordinal();
+    /**
+     * Where a minute bucket's counts of clocks beyond the built-in three go, by lower-case clock
+     * name (the template maps any name under it).
+     */
+    static final String POLICY_CLOCKS = "policyClocks";
+
+    private static final List<String> CLOCK_COUNTS =
+            List.of("started", "met", "metLate", "finished", "atRisk", "breached", "escalated");
+
+    /** Each clock's counters of {@code field}, one of {@link #CLOCK_COUNTS}. */
+    private static List<long[]> counters(StatsBucket bucket, String field) {
+        return switch (field) {
+            case "started" -> List.of(bucket.started);
+            case "met" -> List.of(bucket.met);
+            case "metLate" -> List.of(bucket.metLate);
+            case "finished" -> List.of(bucket.met, bucket.metLate);
+            case "atRisk" -> List.of(bucket.atRisk);
+            case "breached" -> List.of(bucket.breached);
+            case "escalated" -> List.of(bucket.escalated);
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    private static void clockCounts(ObjectNode node, StatsBucket bucket, int i) {
+        long finished = bucket.met[i] + bucket.metLate[i];
         node.put("started", bucket.started[i]);
         node.put("met", bucket.met[i]);
         node.put("metLate", bucket.metLate[i]);
-        node.put("finished", bucket.finished(clock));
-        if (bucket.finished(clock) > 0) {
-            node.put("metRate", (double) bucket.met[i] / bucket.finished(clock));
+        node.put("finished", finished);
+        if (finished > 0) {
+            node.put("metRate", (double) bucket.met[i] / finished);
         }
         node.put("atRisk", bucket.atRisk[i]);
         node.put("breached", bucket.breached[i]);

@@ -22,6 +22,8 @@ public final class TicketState {
 
     public static final long NONE = Long.MIN_VALUE;
 
+    private static final ClockState[] NO_CLOCKS = new ClockState[0];
+
     public boolean created;
     public long createdAt = NONE;
     public String policyVersion;
@@ -51,8 +53,11 @@ public final class TicketState {
 
     public int seenCount;
 
-    /** Clock cycles by {@link ClockType#ordinal()}; null for a clock that never started. */
-    public final ClockState[] clocks = new ClockState[ClockType.values().length];
+    /**
+     * The latest cycle of each clock that ever started, in the order they first started; a clock
+     * that never started has none. Never null entries.
+     */
+    public ClockState[] clocks = NO_CLOCKS;
 
     /** Events that came before the ticket's CREATED, in arrival order. */
     public final List<TicketEvent> pending = new ArrayList<>();
@@ -71,8 +76,26 @@ public final class TicketState {
                 customerId);
     }
 
+    /** The latest cycle of {@code type}, or null when that clock never started. */
     public ClockState clock(ClockType type) {
-        return clocks[type.ordinal()];
+        for (ClockState clock : clocks) {
+            if (clock.type.equals(type)) {
+                return clock;
+            }
+        }
+        return null;
+    }
+
+    /** Makes {@code clock} the latest cycle of its clock. */
+    public void put(ClockState clock) {
+        for (int i = 0; i < clocks.length; i++) {
+            if (clocks[i].type.equals(clock.type)) {
+                clocks[i] = clock;
+                return;
+            }
+        }
+        clocks = Arrays.copyOf(clocks, clocks.length + 1);
+        clocks[clocks.length - 1] = clock;
     }
 
     /** Records {@code eventId}; false when it was seen before (a duplicate). */
@@ -119,8 +142,9 @@ public final class TicketState {
         copy.wakeAt = wakeAt;
         copy.seenEvents = Arrays.copyOf(seenEvents, seenEvents.length);
         copy.seenCount = seenCount;
+        copy.clocks = new ClockState[clocks.length];
         for (int i = 0; i < clocks.length; i++) {
-            copy.clocks[i] = clocks[i] == null ? null : clocks[i].copy();
+            copy.clocks[i] = clocks[i].copy();
         }
         copy.pending.addAll(pending);
         return copy;

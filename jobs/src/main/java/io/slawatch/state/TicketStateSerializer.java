@@ -24,11 +24,14 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
 
     public static final TicketStateSerializer INSTANCE = new TicketStateSerializer();
 
-    /** 2 adds the customerId of tickets and pending events; format 1 is still read. */
-    private static final byte FORMAT = 2;
+    /**
+     * 3 names each clock (a policy defines clocks beyond the three built in) and writes only those
+     * that started; 2 added the customerId of tickets and pending events. Both are still read.
+     */
+    private static final byte FORMAT = 3;
 
+    private static final byte FORMAT_BUILT_IN_CLOCKS = 2;
     private static final byte FORMAT_WITHOUT_CUSTOMER = 1;
-    private static final ClockType[] CLOCK_TYPES = ClockType.values();
     private static final ClockStatus[] STATUSES = ClockStatus.values();
     private static final EventType[] EVENT_TYPES = EventType.values();
     private static final Channel[] CHANNELS = Channel.values();
@@ -82,11 +85,9 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
         for (int i = 0; i < state.seenCount; i++) {
             out.writeLong(state.seenEvents[i]);
         }
+        out.writeByte(state.clocks.length);
         for (ClockState clock : state.clocks) {
-            out.writeBoolean(clock != null);
-            if (clock != null) {
-                writeClock(out, clock);
-            }
+            writeClock(out, clock);
         }
         out.writeInt(state.pending.size());
         for (TicketEvent event : state.pending) {
@@ -97,7 +98,9 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
     @Override
     public TicketState deserialize(DataInputView in) throws IOException {
         byte format = in.readByte();
-        if (format != FORMAT && format != FORMAT_WITHOUT_CUSTOMER) {
+        if (format != FORMAT
+                && format != FORMAT_BUILT_IN_CLOCKS
+                && format != FORMAT_WITHOUT_CUSTOMER) {
             throw new IOException("unknown ticket state format " + format);
         }
         TicketState state = new TicketState();
@@ -122,8 +125,17 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
         for (int i = 0; i < state.seenCount; i++) {
             state.seenEvents[i] = in.readLong();
         }
-        for (int i = 0; i < state.clocks.length; i++) {
-            state.clocks[i] = in.readBoolean() ? readClock(in) : null;
+        if (format == FORMAT) {
+            state.clocks = new ClockState[in.readUnsignedByte()];
+            for (int i = 0; i < state.clocks.length; i++) {
+                state.clocks[i] = readClock(in, ClockType.of(in.readUTF()));
+            }
+        } else {
+            for (int slot = 0; slot < ClockType.BUILT_IN.size(); slot++) {
+                if (in.readBoolean()) {
+                    state.put(readClock(in, ClockType.BUILT_IN.get(in.readByte())));
+                }
+            }
         }
         int pending = in.readInt();
         for (int i = 0; i < pending; i++) {
@@ -156,7 +168,7 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
     }
 
     private static void writeClock(DataOutputView out, ClockState clock) throws IOException {
-        writeEnum(out, clock.type);
+        out.writeUTF(clock.type.name());
         out.writeInt(clock.cycle);
         writeEnum(out, clock.status);
         out.writeLong(clock.startedAt);
@@ -171,9 +183,9 @@ public final class TicketStateSerializer extends TypeSerializerSingleton<TicketS
         out.writeLong(clock.endedAt);
     }
 
-    private static ClockState readClock(DataInputView in) throws IOException {
+    private static ClockState readClock(DataInputView in, ClockType type) throws IOException {
         ClockState clock = new ClockState();
-        clock.type = readEnum(in, CLOCK_TYPES);
+        clock.type = type;
         clock.cycle = in.readInt();
         clock.status = readEnum(in, STATUSES);
         clock.startedAt = in.readLong();

@@ -114,7 +114,7 @@ public final class StatsSamples {
         minute.priority = ticket.priority();
         buckets.add(minute);
         boolean finished = sample.kind() == SampleKind.MET || sample.kind() == SampleKind.MET_LATE;
-        if (finished && sample.clock() == ClockType.ARRIVAL && ticket.techId() != null) {
+        if (finished && ClockType.ARRIVAL.equals(sample.clock()) && ticket.techId() != null) {
             StatsBucket technician =
                     bucket(StatsGrain.TECHNICIAN_HOUR, sample, ticket.techId(), ticket.region());
             technician.techId = ticket.techId();
@@ -125,7 +125,7 @@ public final class StatsSamples {
                 sample.kind() == SampleKind.BREACHED
                         || sample.kind() == SampleKind.BREACH_RETRACTED;
         if (ticket.agentId() != null
-                && (breach || (finished && sample.clock() == ClockType.RESPONSE))) {
+                && (breach || (finished && ClockType.RESPONSE.equals(sample.clock())))) {
             StatsBucket agent =
                     bucket(StatsGrain.AGENT_DAY, sample, ticket.agentId(), ticket.team());
             agent.agentId = ticket.agentId();
@@ -155,7 +155,7 @@ public final class StatsSamples {
     }
 
     private static void add(StatsBucket bucket, StatsSample sample) {
-        int clock = sample.clock() == null ? -1 : sample.clock().ordinal();
+        int clock = sample.clock() == null ? -1 : bucket.slot(sample.clock().name());
         switch (sample.kind()) {
             case TICKET_CREATED -> bucket.ticketsCreated++;
             case CLOCK_STARTED -> bucket.started[clock]++;
@@ -170,12 +170,12 @@ public final class StatsSamples {
                 } else {
                     bucket.metLate[clock]++;
                 }
-                if (sample.clock() == ClockType.RESPONSE) {
+                if (ClockType.RESPONSE.equals(sample.clock())) {
                     bucket.responseSecondsSum = sample.elapsedSeconds();
                     if (bucket.grain == StatsGrain.MINUTE) {
                         bucket.responseSeconds = new long[] {sample.elapsedSeconds()};
                     }
-                } else if (sample.clock() == ClockType.ARRIVAL) {
+                } else if (ClockType.ARRIVAL.equals(sample.clock())) {
                     bucket.arrivalLateSecondsSum = sample.lateSeconds();
                     bucket.arrivalLateSecondsMax = sample.lateSeconds();
                 }

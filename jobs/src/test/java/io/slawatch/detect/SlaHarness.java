@@ -8,6 +8,7 @@ import io.slawatch.model.StatsSample;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.testkit.Checkout;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,6 +48,11 @@ final class SlaHarness implements AutoCloseable {
             harness.initializeState(restoredFrom);
         }
         harness.open();
+    }
+
+    /** The policy slawatch ships, {@code deploy/policies/default.yaml}. */
+    static SlaHarness withDefaultPolicy() throws Exception {
+        return new SlaHarness(PolicyLoader.load(Checkout.DEFAULT_POLICY), null);
     }
 
     static SlaHarness withScenarioPolicy() throws Exception {

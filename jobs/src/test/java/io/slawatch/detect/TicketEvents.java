@@ -21,6 +21,8 @@ final class TicketEvents {
     static final Instant SINGLES_DAY_1000 = at("2026-11-11T10:00:00+08:00");
     static final Instant DAY_AFTER_SINGLES_DAY_0000 = at("2026-11-12T00:00:00+08:00");
     static final Instant SUNDAY_2300 = at("2026-11-22T23:00:00+08:00");
+    static final Instant WEDNESDAY_1005 = at("2026-11-25T10:05:00+08:00");
+    static final Instant SATURDAY_1100 = at("2026-11-28T11:00:00+08:00");
 
     private TicketEvents() {}
 
@@ -74,6 +76,26 @@ final class TicketEvents {
 
     static Builder reassigned(Instant at, String agentId) {
         return new Builder(EventType.REASSIGNED, at).agent(agentId);
+    }
+
+    static Builder complaint(Instant at) {
+        return new Builder(EventType.COMPLAINT, at);
+    }
+
+    static Builder complaintAnswered(Instant at) {
+        return new Builder(EventType.COMPLAINT_ANSWERED, at);
+    }
+
+    static Builder customerMessage(Instant at) {
+        return new Builder(EventType.CUSTOMER_MESSAGE, at);
+    }
+
+    static Builder agentMessage(Instant at) {
+        return new Builder(EventType.AGENT_MESSAGE, at);
+    }
+
+    static Builder customerUpdated(Instant at) {
+        return new Builder(EventType.CUSTOMER_UPDATED, at);
     }
 
     static Builder updated(Instant at) {

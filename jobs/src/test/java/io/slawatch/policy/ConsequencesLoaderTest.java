@@ -152,7 +152,7 @@ class ConsequencesLoaderTest {
         assertThat(problems)
                 .extracting(Problem::reason)
                 .containsExactly(
-                        "clock ARRIVAL has consequences but the policy does not run it",
+                        "clock 'ARRIVAL' has consequences but the policy does not define it",
                         "'prediction' predicts ARRIVAL breaches, but the policy has no ARRIVAL clock");
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PolicyLoaderTest {
 
-    static final Path DEFAULT_POLICY = Checkout.resolve("deploy/policies/default.yaml");
+    static final Path DEFAULT_POLICY = Checkout.DEFAULT_POLICY;
     static final String FILE = "broken.yaml";
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final List<OpeningInterval> OFFICE_DAY =
@@ -90,7 +90,8 @@ class PolicyLoaderTest {
         assertThat(response.warnings()).containsExactly(new Warning(null, Percent.parse("75%")));
 
         ClockPolicy arrival = policy.clock(ClockType.ARRIVAL);
-        assertThat(arrival.onsiteOnly()).isTrue();
+        assertThat(arrival.applies())
+                .isEqualTo(new ClockApplies(Set.of(), Set.of(), Set.of(), true));
         assertThat(arrival.start()).containsExactly(EventType.CREATED);
         assertThat(arrival.stop()).containsExactly(EventType.ARRIVED);
         Map<Priority, Duration> arrivalTargets =
@@ -118,7 +119,7 @@ class PolicyLoaderTest {
         assertThat(resolution.pause()).containsExactly(EventType.PAUSED);
         assertThat(resolution.resume()).containsExactly(EventType.RESUMED);
         assertThat(resolution.restart()).containsExactly(EventType.REOPENED);
-        assertThat(resolution.onsiteOnly()).isFalse();
+        assertThat(resolution.applies()).isEqualTo(ClockApplies.ALL);
         for (Channel channel : Channel.values()) {
             for (Priority priority : Priority.values()) {
                 assertThat(resolution.targetFor(channel, priority, Complexity.STANDARD).target())
@@ -129,7 +130,7 @@ class PolicyLoaderTest {
         }
         assertThat(resolution.warnings()).containsExactly(new Warning(Duration.ofHours(1), null));
 
-        for (ClockType clock : ClockType.values()) {
+        for (ClockType clock : ClockType.BUILT_IN) {
             assertThat(policy.clock(clock).escalations())
                     .as("%s escalations", clock)
                     .containsExactly(new Escalation(2, Percent.parse("100%"), null));
@@ -182,7 +183,7 @@ class PolicyLoaderTest {
                                 lineOf(text, "calender:"),
                                 5,
                                 "unknown key 'calender' in clock RESPONSE",
-                                "did you mean 'calendar'? valid keys: calendar, escalations, onsiteOnly, pause, requireEta, restart, resume, start, stop, targets, warnings"));
+                                "did you mean 'calendar'? valid keys: applies, calendar, escalations, pause, renew, requireEta, restart, resume, start, stop, targets, warnings"));
     }
 
     @Test
@@ -392,7 +393,7 @@ class PolicyLoaderTest {
                                 lineOf(text, "RESPONED"),
                                 5,
                                 "unknown event type 'RESPONED'",
-                                "did you mean 'RESPONDED'? one of CREATED, RESPONDED, DISPATCHED, ARRIVED, PAUSED, RESUMED, RESOLVED, REOPENED, CLOSED, CANCELLED, REASSIGNED, UPDATED, ETA_UPDATED"));
+                                "did you mean 'RESPONDED'? one of CREATED, RESPONDED, DISPATCHED, ARRIVED, PAUSED, RESUMED, RESOLVED, REOPENED, CLOSED, CANCELLED, REASSIGNED, UPDATED, ETA_UPDATED, COMPLAINT, COMPLAINT_ANSWERED, CUSTOMER_MESSAGE, AGENT_MESSAGE, CUSTOMER_UPDATED"));
     }
 
     @Test

@@ -9,14 +9,77 @@ import io.slawatch.model.EventType;
 import io.slawatch.model.Priority;
 import io.slawatch.model.TicketEvent;
 import java.time.Instant;
+import java.util.Base64;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class TicketStateSerializerTest {
 
+    /**
+     * {@link #ticketOnItsSecondResolutionCycle()} as the serializer wrote it in format 2, before
+     * clocks had names (a clock was the ordinal of a fixed set of three).
+     */
+    private static final String FORMAT_2_TICKET =
+            "AgEAAAGarjmSgAEACTIwMjYuMTEtMQIAAQEBAANhLTEAAQAFbm9ydGgAAAAAAZquOxkgAAABmq48n8AAAAGa"
+                    + "rj4mYAAAAALDxcgY8QimssPFxxjxCKT/AAABAgAAAAIBAAABmq45koAAAAAAAAFRgAEABDI0eDcAA"
+                    + "AfQAAAARQAAAAAAAAJYAAABmq46VdAAAAACAAAAAAABAAGAAAAAAAAAAAAAAAEBAANlLTMBAANULTE"
+                    + "BAQAAAABrA5AaDuaygP///wABAANhLTIAAAEABnB1ZG9uZwEAAAAAawThkAAAAAAAAQADYy05";
+
     @Test
     void shouldRoundTripEveryField() throws Exception {
+        TicketState state = ticketOnItsSecondResolutionCycle();
+
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        TicketStateSerializer.INSTANCE.serialize(state, out);
+        TicketState read =
+                TicketStateSerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertThat(read).usingRecursiveComparison().ignoringFields("seenEvents").isEqualTo(state);
+        assertThat(read.clock(ClockType.RESOLUTION)).isNotNull();
+        assertThat(read.firstSighting("e-2")).isFalse();
+        assertThat(read.firstSighting("e-4")).isTrue();
+        assertThat(out.length())
+                .as("bytes for a ticket with one clock and one held event")
+                .isLessThan(300);
+    }
+
+    @Test
+    void shouldReadStatesWrittenBeforeClocksHadNames() throws Exception {
+        TicketState read =
+                TicketStateSerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(Base64.getDecoder().decode(FORMAT_2_TICKET)));
+
+        assertThat(read)
+                .usingRecursiveComparison()
+                .ignoringFields("seenEvents")
+                .isEqualTo(ticketOnItsSecondResolutionCycle());
+    }
+
+    @Test
+    void shouldKeepAClockThePolicyDefinedUnderItsName() throws Exception {
+        TicketState state = ticketOnItsSecondResolutionCycle();
+        ClockState complaint = state.clock(ClockType.RESOLUTION).copy();
+        complaint.type = ClockType.of("COMPLAINT_REPLY");
+        complaint.cycle = 1;
+        state.put(complaint);
+
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        TicketStateSerializer.INSTANCE.serialize(state, out);
+        TicketState read =
+                TicketStateSerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertThat(read.clocks).hasSize(2);
+        assertThat(read.clock(ClockType.of("COMPLAINT_REPLY")))
+                .usingRecursiveComparison()
+                .isEqualTo(complaint);
+        assertThat(read.clock(ClockType.of("COMPLAINT_REPLY")).type)
+                .isSameAs(ClockType.of("COMPLAINT_REPLY"));
+    }
+
+    private static TicketState ticketOnItsSecondResolutionCycle() {
         TicketState state = new TicketState();
         state.created = true;
         state.createdAt = 1_763_859_600_000L;
@@ -45,7 +108,7 @@ class TicketStateSerializerTest {
         clock.pausedSince = 1_763_859_650_000L;
         clock.pauseDepth = 2;
         clock.firedMask = 0b1_0000_0000_0000_0001L;
-        state.clocks[ClockType.RESOLUTION.ordinal()] = clock;
+        state.put(clock);
         state.pending.add(
                 new TicketEvent(
                         "e-3",
@@ -63,18 +126,6 @@ class TicketStateSerializerTest {
                         Instant.parse("2026-11-24T01:00:00Z"),
                         null,
                         "c-9"));
-
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        TicketStateSerializer.INSTANCE.serialize(state, out);
-        TicketState read =
-                TicketStateSerializer.INSTANCE.deserialize(
-                        new DataInputDeserializer(out.getCopyOfBuffer()));
-
-        assertThat(read).usingRecursiveComparison().ignoringFields("seenEvents").isEqualTo(state);
-        assertThat(read.firstSighting("e-2")).isFalse();
-        assertThat(read.firstSighting("e-4")).isTrue();
-        assertThat(out.length())
-                .as("bytes for a ticket with one clock and one held event")
-                .isLessThan(300);
+        return state;
     }
 }

@@ -24,7 +24,7 @@ record PredictionScore(int predicted, int breached, int foretold, List<Duration>
         Set<String> breached = new HashSet<>();
         Set<String> retracted = new HashSet<>();
         for (Alert alert : alerts) {
-            if (alert.clock() != ClockType.ARRIVAL) {
+            if (!ClockType.ARRIVAL.equals(alert.clock())) {
                 continue;
             }
             String cycle = alert.ticketId() + ":" + alert.cycle();

@@ -2,6 +2,7 @@ package io.slawatch.cli;
 
 import io.slawatch.calendar.BusinessCalendar;
 import io.slawatch.model.ClockType;
+import io.slawatch.policy.ClockApplies;
 import io.slawatch.policy.ClockPolicy;
 import io.slawatch.policy.CompensationTier;
 import io.slawatch.policy.ConsequencePolicy;
@@ -33,11 +34,9 @@ final class PolicySummary {
                     .append('\n');
         }
         text.append("clocks:\n");
-        for (ClockType type : ClockType.values()) {
-            ClockPolicy clock = policy.clock(type);
-            if (clock == null) {
-                continue;
-            }
+        for (Map.Entry<ClockType, ClockPolicy> entry : policy.clocks().entrySet()) {
+            ClockType type = entry.getKey();
+            ClockPolicy clock = entry.getValue();
             text.append("  ")
                     .append(type)
                     .append(": ")
@@ -53,8 +52,11 @@ final class PolicySummary {
             if (!clock.restart().isEmpty()) {
                 text.append(", new cycle on ").append(names(clock.restart()));
             }
-            if (clock.onsiteOnly()) {
-                text.append(", onsite tickets only");
+            if (!clock.renew().isEmpty()) {
+                text.append(", renewed by ").append(names(clock.renew()));
+            }
+            if (!clock.applies().equals(ClockApplies.ALL)) {
+                text.append(", ").append(clock.applies().describe()).append(" tickets only");
             }
             if (!clock.requireEta().isEmpty()) {
                 text.append(", ").append(names(clock.requireEta())).append(" responses need etaAt");
@@ -64,7 +66,10 @@ final class PolicySummary {
                 text.append("    ")
                         .append(rule.selector())
                         .append(" -> ")
-                        .append(human(rule.target()))
+                        .append(
+                                rule.target() == null
+                                        ? rule.describeTarget()
+                                        : human(rule.target()))
                         .append(" on ")
                         .append(rule.calendar())
                         .append('\n');
@@ -136,7 +141,11 @@ final class PolicySummary {
         }
         StringBuilder text = new StringBuilder();
         text.append("consequences of a BREACHED ")
-                .append(names(rules.clocks()))
+                .append(
+                        rules.clocks().stream()
+                                .sorted()
+                                .map(ClockType::name)
+                                .collect(Collectors.joining("|")))
                 .append(" alert, in working days of ")
                 .append(rules.calendar())
                 .append(", months in ")

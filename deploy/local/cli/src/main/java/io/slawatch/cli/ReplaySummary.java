@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The end-of-replay report: what went in, what came out, how fast. */
@@ -48,10 +49,10 @@ record ReplaySummary(
                                         .map(e -> e.getKey() + " " + e.getValue())
                                         .collect(Collectors.joining(", ", " (", ")"))));
         text.append("alerts: ").append(alerts.size()).append('\n');
-        for (ClockType clock : ClockType.values()) {
+        for (ClockType clock : new TreeSet<>(alerts.stream().map(Alert::clock).toList())) {
             Map<AlertKind, Long> byKind =
                     alerts.stream()
-                            .filter(a -> a.clock() == clock)
+                            .filter(a -> a.clock().equals(clock))
                             .collect(
                                     Collectors.groupingBy(
                                             Alert::kind,
@@ -67,10 +68,10 @@ record ReplaySummary(
             }
         }
         text.append("outcomes: ").append(outcomes.size()).append('\n');
-        for (ClockType clock : ClockType.values()) {
+        for (ClockType clock : new TreeSet<>(outcomes.stream().map(ClockOutcome::clock).toList())) {
             Map<OutcomeStatus, Long> byStatus =
                     outcomes.stream()
-                            .filter(o -> o.clock() == clock)
+                            .filter(o -> o.clock().equals(clock))
                             .collect(
                                     Collectors.groupingBy(
                                             ClockOutcome::status,

@@ -36,7 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -109,8 +111,8 @@ public final class Demo {
 
     private final AtomicLong produced = new AtomicLong();
     private final AtomicLong ticketsDelivered = new AtomicLong();
-    private final Map<ClockType, Map<AlertKind, Long>> alerts = new EnumMap<>(ClockType.class);
-    private final Map<ClockType, long[]> outcomes = new EnumMap<>(ClockType.class);
+    private final Map<ClockType, Map<AlertKind, Long>> alerts = new TreeMap<>();
+    private final Map<ClockType, long[]> outcomes = new TreeMap<>();
     private final Map<String, Long> quarantined = new TreeMap<>();
     private long simulatedTickets;
 
@@ -482,6 +484,14 @@ public final class Demo {
         out.flush();
     }
 
+    /** The built-in clocks, and any other the policy ran. */
+    private Set<ClockType> clocksSeen() {
+        Set<ClockType> clocks = new TreeSet<>(ClockType.BUILT_IN);
+        clocks.addAll(alerts.keySet());
+        clocks.addAll(outcomes.keySet());
+        return clocks;
+    }
+
     synchronized String summary() {
         StringBuilder text = new StringBuilder("\nslawatch demo summary\n");
         text.append(
@@ -489,7 +499,7 @@ public final class Demo {
                         "  tickets: %d created (%d generated ahead); %d records delivered%n",
                         ticketsDelivered.get(), simulatedTickets, produced.get()));
         text.append("  alerts by clock and kind:\n");
-        for (ClockType clock : ClockType.values()) {
+        for (ClockType clock : clocksSeen()) {
             Map<AlertKind, Long> kinds = alerts.getOrDefault(clock, Map.of());
             StringBuilder line = new StringBuilder(String.format("    %-10s", clock));
             for (AlertKind kind : AlertKind.values()) {
@@ -498,7 +508,7 @@ public final class Demo {
             text.append(line).append('\n');
         }
         text.append("  met-rate per clock (finished clocks):\n");
-        for (ClockType clock : ClockType.values()) {
+        for (ClockType clock : clocksSeen()) {
             long[] counts = outcomes.getOrDefault(clock, new long[3]);
             long finished = counts[0] + counts[1];
             text.append(

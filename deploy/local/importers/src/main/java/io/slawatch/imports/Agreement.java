@@ -53,7 +53,7 @@ public final class Agreement {
     public static Agreement of(ImportedLog log, List<ClockOutcome> outcomes) {
         Map<String, ClockOutcome> verdicts = new HashMap<>();
         for (ClockOutcome outcome : outcomes) {
-            if (outcome.clock() != ClockType.RESOLUTION) {
+            if (!ClockType.RESOLUTION.equals(outcome.clock())) {
                 continue;
             }
             ClockOutcome earlier = verdicts.get(outcome.ticketId());

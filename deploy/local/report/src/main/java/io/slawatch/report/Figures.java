@@ -28,7 +28,6 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -87,8 +86,8 @@ public final class Figures {
         int ticketsBefore = tickets(clocksIn(before, c -> true));
         List<ClockRate> rates = new ArrayList<>();
         for (ClockType clock : clockTypes) {
-            Rate now = rate(clocksIn(period, c -> c.clock() == clock));
-            Rate then = rate(clocksIn(before, c -> c.clock() == clock));
+            Rate now = rate(clocksIn(period, c -> c.clock().equals(clock)));
+            Rate then = rate(clocksIn(before, c -> c.clock().equals(clock)));
             rates.add(new ClockRate(clock, now, then.metRate()));
         }
         List<ResponseTimes> times = new ArrayList<>();
@@ -97,7 +96,7 @@ public final class Figures {
                     clocksIn(
                             period,
                             c ->
-                                    c.clock() == ClockType.RESPONSE
+                                    c.clock().equals(ClockType.RESPONSE)
                                             && c.attributes() != null
                                             && c.attributes().channel() == channel);
             List<Long> elapsed =
@@ -298,9 +297,9 @@ public final class Figures {
     }
 
     private Map<ClockType, Rate> rates(List<ClockFact> clocks) {
-        Map<ClockType, Rate> rates = new EnumMap<>(ClockType.class);
+        Map<ClockType, Rate> rates = new TreeMap<>();
         for (ClockType clock : clockTypes) {
-            rates.put(clock, rate(clocks.stream().filter(c -> c.clock() == clock).toList()));
+            rates.put(clock, rate(clocks.stream().filter(c -> c.clock().equals(clock)).toList()));
         }
         return rates;
     }

@@ -89,7 +89,7 @@ public record PolicyComparison(
             String[] parts = key.split("\\|");
             rows.add(
                     new Row(
-                            ClockType.valueOf(parts[0]),
+                            ClockType.of(parts[0]),
                             parts[1].isEmpty() ? null : Channel.valueOf(parts[1]),
                             parts[2].isEmpty() ? null : Priority.valueOf(parts[2]),
                             side(groupsA.getOrDefault(key, List.of()), a.alerts()),
@@ -151,10 +151,12 @@ public record PolicyComparison(
         return groups;
     }
 
-    /** Clock, channel and priority in their declared order. */
+    /** Clocks as {@link ClockType} orders them, channel and priority in their declared order. */
     private static String order(String key) {
         String[] parts = key.split("\\|", -1);
-        return ClockType.valueOf(parts[0]).ordinal()
+        ClockType clock = ClockType.of(parts[0]);
+        int builtIn = ClockType.BUILT_IN.indexOf(clock);
+        return (builtIn < 0 ? "9" + clock.name() : String.valueOf(builtIn))
                 + "|"
                 + (parts[1].isEmpty() ? 9 : Channel.valueOf(parts[1]).ordinal())
                 + "|"

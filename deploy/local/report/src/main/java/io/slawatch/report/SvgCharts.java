@@ -171,13 +171,16 @@ final class SvgCharts {
         legend(
                 svg,
                 height - 10,
-                clocks.stream().map(Enum::name).toArray(String[]::new),
+                clocks.stream().map(ClockType::name).toArray(String[]::new),
                 clocks.stream().map(SvgCharts::colour).toArray(String[]::new));
         return svg.append("</svg>").toString();
     }
 
+    /** Built-in clocks keep their colours; a policy's own clock takes one by its name. */
     static String colour(ClockType clock) {
-        return CLOCK_COLOURS[clock.ordinal() % CLOCK_COLOURS.length];
+        int builtIn = ClockType.BUILT_IN.indexOf(clock);
+        int index = builtIn >= 0 ? builtIn : Math.floorMod(clock.name().hashCode(), 1 << 16);
+        return CLOCK_COLOURS[index % CLOCK_COLOURS.length];
     }
 
     private static void bar(StringBuilder svg, int y, Double rate, String colour, String label) {

@@ -1,7 +1,6 @@
 package io.slawatch.simulate;
 
 import io.slawatch.model.ClockType;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,7 +16,7 @@ public final class SimulationStats {
     long reopened;
     final Map<String, Long> byType = new TreeMap<>();
     final Map<String, Long> byChannel = new TreeMap<>();
-    final Map<ClockType, long[]> drawn = new EnumMap<>(ClockType.class);
+    final Map<ClockType, long[]> drawn = new TreeMap<>();
 
     void drawnLate(ClockType clock, boolean late) {
         long[] counts = drawn.computeIfAbsent(clock, c -> new long[2]);

@@ -42,6 +42,12 @@ public final class TicketSimulator {
 
     static final double SPREAD = 0.7;
 
+    /** The shipped policy's own clocks, whose events the simulator draws when a policy has them. */
+    static final ClockType COMPLAINT_REPLY = ClockType.of("COMPLAINT_REPLY");
+
+    static final ClockType NEXT_REPLY = ClockType.of("NEXT_REPLY");
+    static final ClockType PERIODIC_UPDATE = ClockType.of("PERIODIC_UPDATE");
+
     static final String[] REGIONS = {"pudong", "minhang", "xuhui", "jingan", "putuo"};
     static final String[] TEAMS = {"north", "south", "east", "west"};
     static final int AGENTS_PER_TEAM = 10;
@@ -300,6 +306,9 @@ public final class TicketSimulator {
         Instant resolved =
                 later(resolutionCalendar.add(created, draw).plus(paused), lastStop.plusSeconds(60));
         events.event(EventType.RESOLVED, resolved);
+        Instant talked =
+                conversations(
+                        events, channel, priority, complexity, onsite, agent, responded, resolved);
         if (chance(0.03)) {
             Instant reopened = resolved.plus(drawn(Duration.ofHours(12), 0.5));
             events.event(EventType.REOPENED, reopened);
@@ -307,8 +316,78 @@ public final class TicketSimulator {
             events.event(EventType.RESOLVED, resolved);
             stats.reopened++;
         }
-        events.event(EventType.CLOSED, resolved.plus(Duration.ofHours(2)));
+        // A complaint still owed an answer keeps the ticket open until it is answered.
+        events.event(EventType.CLOSED, later(resolved.plus(Duration.ofHours(2)), talked));
         events.deliver();
+    }
+
+    /**
+     * What the clocks the shipped policy defines of its own watch, when the policy has them: a
+     * customer message answered by the agent, a COMPLEX ticket's customer updated now and then
+     * until the resolution, and now and then a complaint and its answer. Each is as often late as
+     * the built-in clocks' draws. Returns the last of them, or {@code resolved}.
+     */
+    private Instant conversations(
+            TicketEvents events,
+            Channel channel,
+            Priority priority,
+            Complexity complexity,
+            boolean onsite,
+            String agent,
+            Instant responded,
+            Instant resolved) {
+        TargetRule reply = applicable(NEXT_REPLY, channel, priority, complexity, onsite);
+        if (reply != null && reply.target() != null && chance(0.4)) {
+            Instant asked = responded.plus(between(Duration.ofMinutes(1), Duration.ofHours(2)));
+            if (asked.isBefore(resolved)) {
+                events.event(EventType.CUSTOMER_MESSAGE, asked);
+                Duration draw = drawn(reply.target(), MEDIAN_SHARE_OF_TARGET);
+                Instant answered = calendar(reply).add(asked, draw);
+                if (answered.isBefore(resolved)) {
+                    stats.drawnLate(NEXT_REPLY, draw.compareTo(reply.target()) > 0);
+                    events.event(EventType.AGENT_MESSAGE, answered).put("agentId", agent);
+                }
+            }
+        }
+        TargetRule update = applicable(PERIODIC_UPDATE, channel, priority, complexity, onsite);
+        if (update != null && update.target() != null) {
+            Instant next = responded;
+            while (true) {
+                Duration draw = drawn(update.target(), MEDIAN_SHARE_OF_TARGET);
+                next = calendar(update).add(next, draw);
+                if (!next.isBefore(resolved)) {
+                    break;
+                }
+                stats.drawnLate(PERIODIC_UPDATE, draw.compareTo(update.target()) > 0);
+                events.event(EventType.CUSTOMER_UPDATED, next).put("agentId", agent);
+            }
+        }
+        TargetRule complaint = applicable(COMPLAINT_REPLY, channel, priority, complexity, onsite);
+        if (complaint != null && chance(0.03)) {
+            Instant complained =
+                    responded.plus(between(Duration.ofMinutes(30), Duration.ofHours(6)));
+            events.event(EventType.COMPLAINT, complained);
+            Duration target = complaint.targetFrom(complained, calendar(complaint));
+            Duration draw = drawn(target, MEDIAN_SHARE_OF_TARGET);
+            stats.drawnLate(COMPLAINT_REPLY, draw.compareTo(target) > 0);
+            Instant answered = calendar(complaint).add(complained, draw);
+            events.event(EventType.COMPLAINT_ANSWERED, answered).put("agentId", agent);
+            return later(resolved, answered.plusSeconds(60));
+        }
+        return resolved;
+    }
+
+    /** The clock's target for such a ticket; null when the policy does not run it for one. */
+    private TargetRule applicable(
+            ClockType clock,
+            Channel channel,
+            Priority priority,
+            Complexity complexity,
+            boolean onsite) {
+        ClockPolicy rules = policy.clock(clock);
+        return rules == null || !rules.appliesTo(channel, priority, complexity, onsite)
+                ? null
+                : rules.targetFor(channel, priority, complexity);
     }
 
     private String agent(String team) {

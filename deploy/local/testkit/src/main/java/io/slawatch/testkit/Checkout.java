@@ -12,6 +12,9 @@ public final class Checkout {
     /** The checkout's root directory. */
     public static final Path ROOT = locate();
 
+    /** The policy slawatch ships. */
+    public static final Path DEFAULT_POLICY = ROOT.resolve("deploy/policies/default.yaml");
+
     private Checkout() {}
 
     /** A file or directory of the checkout, by its path from the root. */
