@@ -114,6 +114,10 @@ public record JobOptions(
         return get(LiveJobOptions.REVIEWS_TOPIC);
     }
 
+    public String policiesTopic() {
+        return get(LiveJobOptions.POLICIES_TOPIC);
+    }
+
     public String ledgerTopic() {
         return get(LiveJobOptions.LEDGER_TOPIC);
     }

@@ -31,8 +31,9 @@ public final class KafkaTopics {
     public static final Map<String, String> KEPT_FOREVER = Map.of("retention.ms", "-1");
 
     /**
-     * Creates the topics of {@code options} that do not exist (the clock views and statistics
-     * compacted, the reviews and the ledger kept forever); returns the ones it created.
+     * Creates the topics of {@code options} that do not exist (the clock views, statistics and
+     * policy versions compacted, the reviews and the ledger kept forever); returns the ones it
+     * created.
      */
     public static List<String> ensure(JobOptions options)
             throws ExecutionException, InterruptedException {
@@ -52,7 +53,10 @@ public final class KafkaTopics {
                 ensure(
                         options.bootstrapServers(),
                         options.kafkaProperties(),
-                        List.of(options.clocksTopic(), options.statsTopic()),
+                        List.of(
+                                options.clocksTopic(),
+                                options.statsTopic(),
+                                options.policiesTopic()),
                         DEFAULT_PARTITIONS,
                         COMPACTED));
         created.addAll(
@@ -63,6 +67,17 @@ public final class KafkaTopics {
                         DEFAULT_PARTITIONS,
                         KEPT_FOREVER));
         return created;
+    }
+
+    /** Whether {@code topic} exists on the options' Kafka. */
+    public static boolean exists(JobOptions options, String topic)
+            throws ExecutionException, InterruptedException {
+        Properties properties = new Properties();
+        properties.putAll(options.kafkaProperties());
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+        try (Admin admin = Admin.create(properties)) {
+            return admin.listTopics().names().get().contains(topic);
+        }
     }
 
     public static List<String> ensure(

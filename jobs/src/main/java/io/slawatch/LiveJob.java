@@ -6,6 +6,7 @@ import io.slawatch.ingest.Decoded;
 import io.slawatch.ingest.DecodedReview;
 import io.slawatch.ingest.EventDecoder;
 import io.slawatch.ingest.KafkaRecordsDeserializer;
+import io.slawatch.ingest.PolicyVersionDeserializer;
 import io.slawatch.ingest.ReviewDecoder;
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
@@ -13,15 +14,18 @@ import io.slawatch.model.ClockView;
 import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyLoader;
+import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.KafkaJsonRecords;
 import io.slawatch.time.EventTime;
+import io.slawatch.time.NeverHoldBackWatermarks;
 import io.slawatch.time.WallClock;
 import io.slawatch.time.WallClockTime;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -115,6 +119,19 @@ public final class LiveJob {
         List<String> created = new ArrayList<>();
         if (options.createTopics()) {
             KafkaTopics.ensure(options).forEach(topic -> created.add("created topic " + topic));
+        }
+        if (options.given(LiveJobOptions.POLICY)
+                && KafkaTopics.exists(options, options.policiesTopic())) {
+            PolicyVersion start = PolicyVersion.of(options.policyFile(), Instant.now());
+            if (PolicyTopic.of(options).publish(start)) {
+                created.add(
+                        "published policy version "
+                                + start.version()
+                                + " to "
+                                + options.policiesTopic()
+                                + ", in force from "
+                                + start.effectiveFrom());
+            }
         }
         if (options.elasticsearch().isPresent()) {
             ElasticsearchClient client = ElasticsearchClients.create(options.elasticsearch().get());
@@ -236,7 +253,13 @@ public final class LiveJob {
                         source(options, clock),
                         env.getParallelism(),
                         eventTime(options, clock),
-                        policy);
+                        policy,
+                        env.fromSource(
+                                        policiesSource(options),
+                                        NeverHoldBackWatermarks.strategy(),
+                                        "policy versions")
+                                .uid("policy-versions-topic")
+                                .setParallelism(1));
         SlaMonitorJob.sinkTo(
                 outputs,
                 new SlaMonitorJob.Sinks(
@@ -311,6 +334,23 @@ public final class LiveJob {
                     .name("review quarantine sink")
                     .uid("review-quarantine-sink");
         }
+    }
+
+    /**
+     * The policy versions topic, always read whole: every version a ticket may run on. Optional,
+     * like the reviews: without it the job runs on its start policy until one is published.
+     */
+    static KafkaSource<PolicyVersion> policiesSource(JobOptions options) {
+        return subscribe(
+                        KafkaSource.<PolicyVersion>builder()
+                                .setBootstrapServers(options.bootstrapServers())
+                                .setProperties(kafkaProperties(options))
+                                .setGroupId(options.groupId())
+                                .setStartingOffsets(OffsetsInitializer.earliest())
+                                .setDeserializer(new PolicyVersionDeserializer()),
+                        options.policiesTopic(),
+                        true)
+                .build();
     }
 
     /** The reviews topic, decoded in the source with {@code clock} for the future check. */

@@ -55,7 +55,14 @@ public final class LiveJobOptions {
                     "Kafka bootstrap servers.");
 
     public static final ConfigOption<String> POLICY =
-            define("policy", String.class, null, "FILE", true, "The SLA policy file.");
+            define(
+                    "policy",
+                    String.class,
+                    null,
+                    "FILE",
+                    true,
+                    "The SLA policy file: in force for new tickets until a version published later"
+                            + " takes effect.");
 
     public static final ConfigOption<String> KAFKA_PROPERTIES =
             define(
@@ -134,6 +141,17 @@ public final class LiveJobOptions {
                     false,
                     "Consequences ledger out (key the subject), when the policy has consequences.");
 
+    public static final ConfigOption<String> POLICIES_TOPIC =
+            define(
+                    "policies-topic",
+                    String.class,
+                    "slawatch.policies",
+                    "TOPIC",
+                    false,
+                    "Policy versions (compacted; key the version), written by `slawatch policy"
+                            + " publish` and read whole by detection; --policy is published there at"
+                            + " start when its version is not.");
+
     /** Every topic option, in the order they are created and namespaced. */
     public static final List<ConfigOption<String>> TOPICS =
             List.of(
@@ -144,7 +162,8 @@ public final class LiveJobOptions {
                     CLOCKS_TOPIC,
                     STATS_TOPIC,
                     REVIEWS_TOPIC,
-                    LEDGER_TOPIC);
+                    LEDGER_TOPIC,
+                    POLICIES_TOPIC);
 
     public static final ConfigOption<Boolean> CREATE_TOPICS =
             define(
@@ -153,8 +172,8 @@ public final class LiveJobOptions {
                     false,
                     null,
                     false,
-                    "Create the topics at start when they are absent (clocks and stats compacted,"
-                            + " reviews and ledger kept forever).");
+                    "Create the topics at start when they are absent (clocks, stats and policies"
+                            + " compacted, reviews and ledger kept forever).");
 
     public static final ConfigOption<String> GROUP_ID =
             define(
@@ -410,12 +429,19 @@ public final class LiveJobOptions {
         return downstream(List.of(ALERTS_TOPIC, OUTCOMES_TOPIC, NOTIFIER_GROUP_ID, NOTIFY), null);
     }
 
-    /** The options {@code slawatch review} reads: where the reviews topic is. */
+    /**
+     * The options {@code slawatch review} and {@code slawatch policy publish} read: where Kafka and
+     * their topics are.
+     */
     public static List<OptionDefinition<?>> review() {
         return DEFINED.stream()
                 .filter(
                         d ->
-                                List.of(BOOTSTRAP_SERVERS, KAFKA_PROPERTIES, REVIEWS_TOPIC)
+                                List.of(
+                                                BOOTSTRAP_SERVERS,
+                                                KAFKA_PROPERTIES,
+                                                REVIEWS_TOPIC,
+                                                POLICIES_TOPIC)
                                         .contains(d.option()))
                 .toList();
     }

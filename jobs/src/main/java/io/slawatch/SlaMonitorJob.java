@@ -10,6 +10,7 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.StatsBucket;
 import io.slawatch.model.StatsSample;
 import io.slawatch.model.TicketEvent;
+import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.predict.ArrivalPredictionFunction;
 import io.slawatch.predict.EtaSignal;
@@ -17,8 +18,10 @@ import io.slawatch.stats.RollingStatsFunction;
 import io.slawatch.stats.StatsSamples;
 import io.slawatch.time.FlushWatermarkAtEndOfInput;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -42,6 +45,9 @@ public final class SlaMonitorJob {
 
     static final TypeInformation<TicketEvent> EVENT_TYPE = TypeInformation.of(TicketEvent.class);
 
+    private static final TypeInformation<List<PolicyVersion>> LIST_OF_VERSIONS =
+            Types.LIST(TypeInformation.of(PolicyVersion.class));
+
     private SlaMonitorJob() {}
 
     /** The streams the graph produces, before any sink. */
@@ -56,13 +62,18 @@ public final class SlaMonitorJob {
     public record Sinks(
             Sink<Alert> alerts, Sink<ClockOutcome> outcomes, Sink<QuarantineRecord> quarantine) {}
 
-    /** Adds the detection graph to {@code env}. */
+    /**
+     * Adds the detection graph to {@code env}, running tickets on {@code policy} until a version
+     * from {@code policies} (the topic {@code slawatch.policies}, a replay's file, or {@link
+     * #noPolicyVersions}) takes effect.
+     */
     public static Outputs build(
             StreamExecutionEnvironment env,
             Source<Decoded, ?, ?> source,
             int sourceParallelism,
             WatermarkStrategy<Decoded> watermarks,
-            SlaPolicy policy) {
+            SlaPolicy policy,
+            DataStream<PolicyVersion> policies) {
         SingleOutputStreamOperator<TicketEvent> decoded =
                 env.fromSource(source, watermarks, "ticket events")
                         .uid("ticket-events-source")
@@ -80,6 +91,7 @@ public final class SlaMonitorJob {
                         .setParallelism(sourceParallelism);
         SingleOutputStreamOperator<Alert> alerts =
                 timed.keyBy(TicketEvent::ticketId)
+                        .connect(policies.broadcast(TicketSlaFunction.POLICY_VERSIONS))
                         .process(new TicketSlaFunction(policy))
                         .name("ticket SLA clocks")
                         .uid("ticket-sla-clocks");
@@ -102,6 +114,28 @@ public final class SlaMonitorJob {
                 alerts.getSideOutput(TicketSlaFunction.CLOCKS),
                 alerts.getSideOutput(TicketSlaFunction.SAMPLES),
                 quarantine);
+    }
+
+    /** The policy versions of a run that publishes none: an empty, finished stream. */
+    public static DataStream<PolicyVersion> noPolicyVersions(StreamExecutionEnvironment env) {
+        return policyVersions(env, List.of());
+    }
+
+    /** The policy versions of a bounded run (a replay's {@code --policies}), in their order. */
+    public static DataStream<PolicyVersion> policyVersions(
+            StreamExecutionEnvironment env, List<PolicyVersion> versions) {
+        // A collection source needs an element: one empty list, whose items follow.
+        return env.fromData(List.of(List.copyOf(versions)), LIST_OF_VERSIONS)
+                .name("policy versions")
+                .uid("policy-versions-source")
+                .setParallelism(1)
+                .flatMap(
+                        (List<PolicyVersion> all, Collector<PolicyVersion> out) ->
+                                all.forEach(out::collect))
+                .returns(PolicyVersion.class)
+                .name("each policy version")
+                .uid("each-policy-version")
+                .setParallelism(1);
     }
 
     /** Sends the graph's streams to {@code sinks}. */

@@ -31,7 +31,8 @@ class SlaMonitorJobTest {
                         new FileLinesSource<>(List.of("unused.jsonl"), EventDecoder.withDefaults()),
                         1,
                         EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
-                        PolicyLoader.load(Path.of("src/test/resources/policies/scenario.yaml")));
+                        PolicyLoader.load(Path.of("src/test/resources/policies/scenario.yaml")),
+                        SlaMonitorJob.noPolicyVersions(env));
         SlaMonitorJob.sinkTo(outputs, new SlaMonitorJob.Sinks(discard(), discard(), discard()));
         SlaMonitorJob.sinkViewsTo(outputs, discard(), discard());
 
@@ -47,8 +48,10 @@ class SlaMonitorJobTest {
                         "alerts-sink",
                         "arrival-predictions",
                         "clock-views-sink",
+                        "each-policy-version",
                         "flush-watermark-at-end-of-input",
                         "outcomes-sink",
+                        "policy-versions-source",
                         "quarantine-sink",
                         "rolling-statistics",
                         "separate-quarantine",
@@ -68,7 +71,8 @@ class SlaMonitorJobTest {
                         new FileLinesSource<>(List.of("unused.jsonl"), EventDecoder.withDefaults()),
                         1,
                         EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
-                        policy);
+                        policy,
+                        SlaMonitorJob.noPolicyVersions(env));
         Consequences.Outputs consequences =
                 Consequences.build(
                         env,
@@ -107,7 +111,9 @@ class SlaMonitorJobTest {
                         "case-reviews",
                         "done-review-inputs",
                         "done-reviews",
+                        "each-policy-version",
                         "flush-watermark-at-end-of-input",
+                        "policy-versions-source",
                         "reviews-source",
                         "separate-quarantine",
                         "separate-review-quarantine",

@@ -98,17 +98,34 @@ final class CycleEnds implements Serializable {
             long at,
             long deadline,
             SlaOutput out) {
-        if (!clock.fired(kind, level)) {
-            return;
-        }
-        String retracted = Alert.alertId(ticketId, clock.type, clock.cycle, kind, level);
-        out.trace(Instant.ofEpochMilli(at), () -> SlaStory.retracted(retracted));
         long retractedAt =
                 deadlines.thresholds(clock).stream()
                         .filter(threshold -> threshold.kind() == kind && threshold.level() == level)
                         .mapToLong(Threshold::at)
                         .findFirst()
                         .orElse(deadline);
+        retract(state, ticketId, clock, kind, level, at, deadline, retractedAt, out);
+    }
+
+    /**
+     * Withdraws the alert of {@code kind} and {@code level}, fired at {@code retractedAt}, if it
+     * was fired: a RETRACTED alert at {@code at}.
+     */
+    void retract(
+            TicketState state,
+            String ticketId,
+            ClockState clock,
+            AlertKind kind,
+            int level,
+            long at,
+            long deadline,
+            long retractedAt,
+            SlaOutput out) {
+        if (!clock.fired(kind, level)) {
+            return;
+        }
+        String retracted = Alert.alertId(ticketId, clock.type, clock.cycle, kind, level);
+        out.trace(Instant.ofEpochMilli(at), () -> SlaStory.retracted(retracted));
         out.retraction(
                 alert(state, ticketId, clock, AlertKind.RETRACTED, level, at, deadline)
                         .retracts(retracted)

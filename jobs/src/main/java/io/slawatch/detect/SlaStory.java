@@ -71,6 +71,18 @@ final class SlaStory {
         return type + " ends: it runs for " + applies.describe() + " only";
     }
 
+    static String moved(String fromVersion, String toVersion) {
+        return "moves from policy version "
+                + fromVersion
+                + " to "
+                + toVersion
+                + ", which applies to open tickets";
+    }
+
+    static String notInVersion(ClockType type) {
+        return type + " ends: the version it moves to does not run it for this ticket";
+    }
+
     static String renewed(ClockState clock, EventType type) {
         return type + " renews " + clock.type + ": cycle " + clock.cycle + " ends, the next starts";
     }

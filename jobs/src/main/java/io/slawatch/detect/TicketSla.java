@@ -11,15 +11,12 @@ import io.slawatch.model.Priority;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.ClockPolicy;
-import io.slawatch.policy.Percent;
 import io.slawatch.policy.SlaPolicy;
-import io.slawatch.policy.TargetRule;
 import io.slawatch.predict.EtaSignal;
 import io.slawatch.state.ClockState;
 import io.slawatch.state.ClockStatus;
 import io.slawatch.state.TicketState;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -39,6 +36,8 @@ public final class TicketSla implements Serializable {
     private final ClockReports reports;
     private final DueAlerts due;
     private final CycleEnds ends;
+    private final TargetChoice targets;
+    private final VersionMove move;
 
     /** What the caller does with a ticket's state after a timer. */
     public enum Next {
@@ -52,6 +51,8 @@ public final class TicketSla implements Serializable {
         this.reports = new ClockReports(deadlines);
         this.due = new DueAlerts(deadlines);
         this.ends = new CycleEnds(policy, deadlines, reports);
+        this.targets = new TargetChoice(policy);
+        this.move = new VersionMove(policy, deadlines, due, ends, targets);
     }
 
     public SlaPolicy policy() {
@@ -96,6 +97,17 @@ public final class TicketSla implements Serializable {
             return;
         }
         apply(state, event, out);
+    }
+
+    /**
+     * Moves a CREATED ticket of an older version to this one, which applies to open tickets ({@code
+     * appliesTo: open}), at event time {@code at}: see {@link VersionMove}.
+     */
+    public void moveHere(
+            TicketState state, String ticketId, long at, TicketSla current, SlaOutput out) {
+        ClockReports.Shown[] before = ClockReports.shown(state);
+        move.move(state, ticketId, at, current.deadlines, out);
+        reports.reportChanged(state, ticketId, before, at, out);
     }
 
     /** Event time has reached {@code time}: alert what is due, and say whether to clear. */
@@ -304,7 +316,7 @@ public final class TicketSla implements Serializable {
             for (ClockState clock : state.clocks) {
                 if (clock.status.isOpen()) {
                     long before = deadlines.deadline(clock);
-                    choose(state, clock);
+                    targets.choose(state, clock);
                     long after = deadlines.deadline(clock);
                     out.trace(event.occurredAt(), () -> SlaStory.retargeted(clock, before, after));
                 }
@@ -335,7 +347,7 @@ public final class TicketSla implements Serializable {
         clock.cycle = cycle;
         clock.status = ClockStatus.RUNNING;
         clock.startedAt = floorSecond(at);
-        choose(state, clock);
+        targets.choose(state, clock);
         state.put(clock);
         out.trace(
                 Instant.ofEpochMilli(clock.startedAt),
@@ -345,20 +357,6 @@ public final class TicketSla implements Serializable {
                                 clock,
                                 policy.calendar(clock.calendar),
                                 deadlines.thresholds(clock)));
-    }
-
-    /** Sets a clock's target from the ticket's current attributes and its creation time. */
-    private void choose(TicketState state, ClockState clock) {
-        TargetRule rule =
-                policy.clock(clock.type).targetFor(state.channel, state.priority, state.complexity);
-        Percent extension = policy.peaks().extensionAt(Instant.ofEpochMilli(state.createdAt));
-        Duration target =
-                rule.targetFrom(
-                        Instant.ofEpochMilli(clock.startedAt), policy.calendar(rule.calendar()));
-        clock.targetSeconds = target.plus(extension.of(target)).getSeconds();
-        clock.extensionBasisPoints = extension.basisPoints();
-        clock.calendar = rule.calendar();
-        clock.targetRuleLine = rule.line();
     }
 
     private void pause(ClockState clock, long at, TicketEvent event, SlaOutput out) {

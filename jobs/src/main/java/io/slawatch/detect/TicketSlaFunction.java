@@ -1,57 +1,76 @@
 package io.slawatch.detect;
 
 import io.slawatch.model.Alert;
-import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockOutcome;
-import io.slawatch.model.ClockType;
 import io.slawatch.model.ClockView;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.StatsSample;
-import io.slawatch.model.TicketAttributes;
 import io.slawatch.model.TicketEvent;
+import io.slawatch.policy.PolicyException;
+import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.predict.EtaSignal;
 import io.slawatch.serde.Json;
 import io.slawatch.state.ClockState;
 import io.slawatch.state.TicketState;
 import io.slawatch.state.TicketStateSerializer;
-import io.slawatch.stats.StatsSamples;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.metrics.Counter;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs every ticket's SLA clocks: keyed by ticketId, one {@link TicketState} per ticket, driven by
  * event time. Alerts are the main output; clock outcomes, clock views, statistics samples and
  * quarantined events leave through side outputs.
  *
+ * <p>Policy versions arrive on the broadcast input ({@code slawatch.policies}) and are kept in
+ * broadcast state, so savepoints carry them. A ticket runs on the whole version in force at its
+ * CREATED ({@link TicketPolicies}) until it is cleared, or moves to a later version that applies to
+ * open tickets ({@link VersionMove}); the policy the job was started with is in force until a
+ * published version takes effect, and runs tickets whose version is not known (restored from a
+ * savepoint taken before versions were kept).
+ *
  * <p>Each ticket has at most one event-time timer, at the earliest instant it needs: its next
  * threshold, the end of its retention after CLOSED or CANCELLED, its safety horizon, or its
  * orphans' timeout. The timer is moved whenever that instant changes and deleted with the state;
- * without CLOSED a ticket would otherwise keep its timer and state until the safety horizon.
+ * without CLOSED a ticket would otherwise keep its timer and state until the safety horizon. A
+ * version for open tickets that takes effect later adds one timer to each open ticket, at that
+ * instant, to move it then; it fires once, even if the ticket was cleared before.
  */
-public final class TicketSlaFunction extends KeyedProcessFunction<String, TicketEvent, Alert>
+public final class TicketSlaFunction
+        extends KeyedBroadcastProcessFunction<String, TicketEvent, PolicyVersion, Alert>
         implements CheckpointedFunction {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TicketSlaFunction.class);
+
+    /**
+     * Every published version some ticket may still run on, by version. A version is dropped once
+     * event time has passed its successor's start by the longest a ticket created under it can stay
+     * (its safety horizon and retention); without versions published it holds none.
+     */
+    public static final MapStateDescriptor<String, PolicyVersion> POLICY_VERSIONS =
+            new MapStateDescriptor<>(
+                    "policy-versions", Types.STRING, TypeInformation.of(PolicyVersion.class));
 
     private static final long serialVersionUID = 1L;
 
@@ -71,18 +90,27 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
 
     public static final String EXPIRED_TICKETS = "expiredTickets";
 
-    private final TicketSla sla;
+    private final SlaPolicy startPolicy;
     private final Clock wallClock;
+
+    /** The versions tickets run on, as the broadcast state holds them; rebuilt on restore. */
+    private transient TicketPolicies policies;
+
+    /**
+     * The operator's timer service, as the last element or timer handed it over. Applying a moved
+     * version to every ticket ({@code applyToKeyedState}) sets each ticket as the current key, so
+     * its timers can be moved through it; null until the first element after a (re)start, when
+     * moved tickets keep their timers and move at their next event or wake-up.
+     */
+    private transient TimerService timers;
+
+    private static final ValueStateDescriptor<TicketState> TICKET =
+            new ValueStateDescriptor<>("ticket", TicketStateSerializer.INSTANCE);
 
     /** Cleared by {@link #clear}; see the class comment for what clears it. */
     private transient ValueState<TicketState> ticket;
 
-    private transient LongCounter duplicates;
-    private transient LongCounter expiredTickets;
-    private transient Counter eventsUsed;
-    private transient Counter eventsDuplicate;
-    private transient Counter ticketsExpired;
-    private transient Counter lateEvents;
+    private transient TicketMetrics metrics;
 
     /**
      * This subtask's open tickets and running clocks, for the gauges. Checkpointed as union list
@@ -103,7 +131,6 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
 
     private transient ListState<String> inUseTotals;
     private transient long lastWatermark = Long.MIN_VALUE;
-    private transient Map<ClockType, Map<AlertKind, Counter>> alertCounters;
 
     public TicketSlaFunction(SlaPolicy policy) {
         this(policy, Clock.systemUTC());
@@ -111,51 +138,121 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
 
     /** With the clock that stamps quarantine records, for tests. */
     public TicketSlaFunction(SlaPolicy policy, Clock wallClock) {
-        this.sla = new TicketSla(policy);
+        this.startPolicy = policy;
         this.wallClock = wallClock;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        ticket =
-                getRuntimeContext()
-                        .getState(
-                                new ValueStateDescriptor<>(
-                                        "ticket", TicketStateSerializer.INSTANCE));
-        duplicates = new LongCounter();
-        expiredTickets = new LongCounter();
-        getRuntimeContext().addAccumulator(DUPLICATES, duplicates);
-        getRuntimeContext().addAccumulator(EXPIRED_TICKETS, expiredTickets);
-        MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        lateEvents = metrics.counter("eventsLate");
-        eventsUsed = metrics.counter("eventsUsed");
-        eventsDuplicate = metrics.counter("eventsDuplicate");
-        ticketsExpired = metrics.counter("ticketsExpired");
-        metrics.gauge("openTickets", () -> openTickets);
-        metrics.gauge("runningClocks", () -> runningClocks);
-        metrics.gauge(
+        ticket = getRuntimeContext().getState(TICKET);
+        metrics = new TicketMetrics(getRuntimeContext(), startPolicy.clocks().keySet());
+        MetricGroup group = getRuntimeContext().getMetricGroup();
+        group.gauge("openTickets", () -> openTickets);
+        group.gauge("runningClocks", () -> runningClocks);
+        group.gauge(
                 "watermarkLagMillis",
                 () ->
                         lastWatermark == Long.MIN_VALUE
                                 ? 0L
                                 : Math.max(0L, wallClock.millis() - lastWatermark));
-        alertCounters = new HashMap<>();
-        MetricGroup alerts = metrics.addGroup("alerts");
-        for (ClockType clock : sla.policy().clocks().keySet()) {
-            Map<AlertKind, Counter> byKind = new EnumMap<>(AlertKind.class);
-            for (AlertKind kind : AlertKind.values()) {
-                byKind.put(
-                        kind,
-                        alerts.addGroup("clock", clock.name())
-                                .addGroup("kind", kind.name())
-                                .counter("count"));
-            }
-            alertCounters.put(clock, byKind);
+    }
+
+    private SlaEmitter emitter(SideOutput side, Collector<Alert> out) {
+        return new SlaEmitter(side, out, metrics, wallClock);
+    }
+
+    @Override
+    public void processBroadcastElement(PolicyVersion version, Context ctx, Collector<Alert> out)
+            throws Exception {
+        boolean added;
+        try {
+            added = policies.add(version);
+        } catch (PolicyException e) {
+            ctx.output(
+                    QUARANTINE,
+                    QuarantineRecord.ofJson(
+                            Json.mapper().writeValueAsString(version),
+                            QuarantineReason.BAD_VALUE,
+                            e.getMessage(),
+                            wallClock.instant(),
+                            null,
+                            null));
+            return;
+        }
+        if (!added) {
+            return;
+        }
+        ctx.getBroadcastState(POLICY_VERSIONS).put(version.version(), version);
+        LOG.info(
+                "policy version {} in force from {} for tickets created since",
+                version.version(),
+                version.effectiveFrom());
+        if (policies.sla(version.version()).policy().appliesToOpen()) {
+            moveOpenTickets(version, ctx, out);
+        }
+        for (String unused : policies.dropUnusedAt(Instant.ofEpochMilli(ctx.currentWatermark()))) {
+            ctx.getBroadcastState(POLICY_VERSIONS).remove(unused);
+            LOG.info("policy version {} dropped: no ticket can still run on it", unused);
+        }
+    }
+
+    /**
+     * A version that applies to open tickets: in effect already, every open ticket of an older
+     * version moves to it now; taking effect later, each is woken then to move.
+     */
+    private void moveOpenTickets(PolicyVersion version, Context ctx, Collector<Alert> out)
+            throws Exception {
+        long watermark = ctx.currentWatermark();
+        long effective = version.effectiveFrom().toEpochMilli();
+        SlaEmitter emitter = emitter(SideOutput.of(ctx), out);
+        ctx.applyToKeyedState(
+                TICKET,
+                (ticketId, state) -> {
+                    TicketState ticketState = state.value();
+                    if (ticketState == null
+                            || !policies.movesTo(ticketState, version)
+                            || running(ticketState) == 0) {
+                        return;
+                    }
+                    if (effective > watermark) {
+                        if (timers != null) {
+                            timers.registerEventTimeTimer(effective);
+                        }
+                        return;
+                    }
+                    move(ticketState, ticketId, version, watermark, emitter);
+                    if (timers != null) {
+                        reschedule(ticketState, timers);
+                    }
+                    state.update(ticketState);
+                });
+    }
+
+    /** Moves a ticket to {@code version} at event time {@code now} or the version's start. */
+    private void move(
+            TicketState state, String ticketId, PolicyVersion version, long now, SlaOutput out) {
+        int runningBefore = running(state);
+        inUse.count(state, -1);
+        TicketSla current = policies.of(state, null);
+        long at =
+                Math.max(version.effectiveFrom().toEpochMilli(), Math.max(state.lastEventAt, now));
+        policies.sla(version.version()).moveHere(state, ticketId, at, current, out);
+        runningClocks += running(state) - runningBefore;
+        inUse.count(state, +1);
+    }
+
+    /**
+     * Moves the ticket to a version that applies to open tickets, if one took effect by {@code at}.
+     */
+    private void moveIfDue(TicketState state, String ticketId, long at, SlaOutput out) {
+        PolicyVersion due = policies.moveDue(state, Instant.ofEpochMilli(at));
+        if (due != null && running(state) > 0) {
+            move(state, ticketId, due, Long.MIN_VALUE, out);
         }
     }
 
     @Override
-    public void processElement(TicketEvent event, Context ctx, Collector<Alert> out)
+    public void processElement(TicketEvent event, ReadOnlyContext ctx, Collector<Alert> out)
             throws Exception {
         TicketState state = ticket.value();
         if (state == null) {
@@ -164,14 +261,18 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
         }
         lastWatermark = ctx.timerService().currentWatermark();
         if (event.occurredAt().toEpochMilli() <= lastWatermark) {
-            lateEvents.inc();
+            metrics.lateEvent();
         }
+        timers = ctx.timerService();
+        SlaEmitter emitter = emitter(SideOutput.of(ctx), out);
+        moveIfDue(state, event.ticketId(), event.occurredAt().toEpochMilli(), emitter);
         int runningBefore = running(state);
         inUse.count(state, -1);
-        sla.onEvent(state, event, new Emitter(ctx, out));
+        TicketSla sla = policies.of(state, event);
+        sla.onEvent(state, event, emitter);
         runningClocks += running(state) - runningBefore;
         inUse.count(state, +1);
-        schedule(state, ctx);
+        schedule(sla, state, ctx);
         ticket.update(state);
     }
 
@@ -181,11 +282,24 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
         if (state == null) {
             return;
         }
+        timers = ctx.timerService();
+        if (state.wakeAt != timestamp) {
+            // A timer set to move the ticket to a version taking effect now; its own stays.
+            SlaEmitter emitter = emitter(SideOutput.of(ctx), out);
+            moveIfDue(state, ctx.getCurrentKey(), timestamp, emitter);
+            reschedule(state, ctx.timerService());
+            ticket.update(state);
+            return;
+        }
         state.wakeAt = TicketState.NONE;
         lastWatermark = ctx.timerService().currentWatermark();
+        SlaEmitter emitter = emitter(SideOutput.of(ctx), out);
+        if (lastWatermark != Long.MAX_VALUE) {
+            moveIfDue(state, ctx.getCurrentKey(), timestamp, emitter);
+        }
         int runningBefore = running(state);
         inUse.count(state, -1);
-        Emitter emitter = new Emitter(ctx, out);
+        TicketSla sla = policies.of(state, null);
         if (lastWatermark == Long.MAX_VALUE) {
             sla.onEndOfInput(state, ctx.getCurrentKey(), emitter);
             clear(state, ctx, runningBefore);
@@ -197,25 +311,33 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
         }
         runningClocks += running(state) - runningBefore;
         inUse.count(state, +1);
-        schedule(state, ctx);
+        schedule(sla, state, ctx);
         ticket.update(state);
     }
 
-    private void schedule(TicketState state, Context ctx) {
+    private void schedule(TicketSla sla, TicketState state, ReadOnlyContext ctx) {
+        schedule(sla, state, ctx.timerService());
+    }
+
+    private void reschedule(TicketState state, TimerService timerService) {
+        schedule(policies.of(state, null), state, timerService);
+    }
+
+    private static void schedule(TicketSla sla, TicketState state, TimerService timerService) {
         long next = sla.nextWakeUp(state);
         if (next == state.wakeAt) {
             return;
         }
         if (state.wakeAt != TicketState.NONE) {
-            ctx.timerService().deleteEventTimeTimer(state.wakeAt);
+            timerService.deleteEventTimeTimer(state.wakeAt);
         }
         if (next != TicketState.NONE) {
-            ctx.timerService().registerEventTimeTimer(next);
+            timerService.registerEventTimeTimer(next);
         }
         state.wakeAt = next;
     }
 
-    private void clear(TicketState state, Context ctx, int runningBefore) {
+    private void clear(TicketState state, ReadOnlyContext ctx, int runningBefore) {
         if (state.wakeAt != TicketState.NONE) {
             ctx.timerService().deleteEventTimeTimer(state.wakeAt);
         }
@@ -252,21 +374,26 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
                         .getUnionListState(
                                 new ListStateDescriptor<>("clocks-in-use", String.class));
         inUse = new ClocksInUse();
+        policies = new TicketPolicies(startPolicy);
+        for (Map.Entry<String, PolicyVersion> kept :
+                context.getOperatorStateStore().getBroadcastState(POLICY_VERSIONS).entries()) {
+            policies.add(kept.getValue());
+        }
         if (context.isRestored()) {
             ClocksInUse restored = new ClocksInUse();
             restored.addAll(inUseTotals.get());
-            String missing = restored.missingFrom(sla.policy());
+            String missing = policies.hasPublished() ? "" : restored.missingFrom(startPolicy);
             if (!missing.isEmpty()) {
                 throw new IllegalStateException(
                         "cannot restore under policy "
-                                + sla.policy().version()
+                                + startPolicy.version()
                                 + ": open clock cycles run "
                                 + missing
-                                + ", which it does not define. An open ticket keeps its policy"
-                                + " version's label, target and calendar name, and takes every"
-                                + " definition from the policy given now: start with a policy that"
-                                + " still defines them (add them back, unchanged), or from a"
-                                + " savepoint taken after those tickets closed.");
+                                + ", which it does not define. This savepoint was taken before"
+                                + " policy versions were kept in it, so its open tickets run on"
+                                + " the policy given now: start with a policy that still defines"
+                                + " them (add them back, unchanged), or from a savepoint taken"
+                                + " after those tickets closed.");
             }
             if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
                 inUse = restored;
@@ -282,97 +409,6 @@ public final class TicketSlaFunction extends KeyedProcessFunction<String, Ticket
                     runningClocks += value;
                 }
             }
-        }
-    }
-
-    /** Routes the engine's decisions to the function's outputs and counters. */
-    private final class Emitter implements SlaOutput {
-        private final Context ctx;
-        private final Collector<Alert> alerts;
-
-        Emitter(Context ctx, Collector<Alert> alerts) {
-            this.ctx = ctx;
-            this.alerts = alerts;
-        }
-
-        @Override
-        public void alert(Alert alert) {
-            Map<AlertKind, Counter> byKind = alertCounters.get(alert.clock());
-            // A restored cycle of a clock the policy no longer defines still alerts; uncounted.
-            if (byKind != null) {
-                byKind.get(alert.kind()).inc();
-            }
-            alerts.collect(alert);
-            StatsSamples.of(alert).ifPresent(sample -> ctx.output(SAMPLES, sample));
-        }
-
-        @Override
-        public void retraction(Alert retraction, Instant retractedEventTime) {
-            alert(retraction);
-            StatsSamples.retraction(retraction, retractedEventTime)
-                    .ifPresent(sample -> ctx.output(SAMPLES, sample));
-        }
-
-        @Override
-        public void outcome(ClockOutcome outcome) {
-            ctx.output(OUTCOMES, outcome);
-            StatsSamples.of(outcome).ifPresent(sample -> ctx.output(SAMPLES, sample));
-        }
-
-        @Override
-        public void clockStarted(ClockView view) {
-            ctx.output(SAMPLES, StatsSamples.started(view));
-        }
-
-        @Override
-        public void clock(ClockView view) {
-            ctx.output(CLOCKS, view);
-        }
-
-        @Override
-        public void quarantine(TicketEvent event, QuarantineReason reason, String detail) {
-            String payload;
-            try {
-                payload = Json.mapper().writeValueAsString(event);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-            ctx.output(
-                    QUARANTINE,
-                    QuarantineRecord.ofJson(
-                            payload,
-                            reason,
-                            detail,
-                            wallClock.instant(),
-                            event.ticketId(),
-                            event.eventId()));
-        }
-
-        @Override
-        public void eta(EtaSignal signal) {
-            ctx.output(ETA_SIGNALS, signal);
-        }
-
-        @Override
-        public void applied(TicketEvent event) {
-            eventsUsed.inc();
-        }
-
-        @Override
-        public void ticketCreated(Instant at, TicketAttributes attributes) {
-            ctx.output(SAMPLES, StatsSamples.created(at, attributes));
-        }
-
-        @Override
-        public void duplicate(TicketEvent event) {
-            duplicates.add(1);
-            eventsDuplicate.inc();
-        }
-
-        @Override
-        public void expired(String ticketId) {
-            expiredTickets.add(1);
-            ticketsExpired.inc();
         }
     }
 }

@@ -23,9 +23,11 @@ import java.util.Set;
 public final class PolicyLoader {
 
     static final String REPORT = "report";
+    static final String APPLIES_TO = "appliesTo";
     static final Set<String> KEYS =
             Set.of(
                     "version",
+                    APPLIES_TO,
                     "calendars",
                     "clocks",
                     "peaks",
@@ -147,6 +149,20 @@ public final class PolicyLoader {
                     "add an ARRIVAL clock under 'clocks', or remove 'prediction'");
         }
 
+        boolean appliesToOpen = false;
+        String appliesTo = fields.text("", root, APPLIES_TO, false, "open");
+        if (appliesTo != null) {
+            if (!appliesTo.equals("open") && !appliesTo.equals("new")) {
+                fields.fail(
+                        "/" + APPLIES_TO,
+                        "appliesTo must be 'new' or 'open', not '" + appliesTo + "'",
+                        "write 'appliesTo: open' to move open tickets to this version when it"
+                                + " takes effect (e.g. a holiday added after the fact), or leave"
+                                + " it out: new tickets only");
+            }
+            appliesToOpen = appliesTo.equals("open");
+        }
+
         if (!fields.problems().isEmpty()) {
             return null;
         }
@@ -160,7 +176,8 @@ public final class PolicyLoader {
                 safetyHorizon,
                 consequences,
                 prediction,
-                report);
+                report,
+                appliesToOpen);
     }
 
     private static ReportPolicy readReport(Fields fields, JsonNode node) {

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param consequences what follows a breach; null when the policy has none
  * @param prediction how arrival breaches are predicted from ETAs; null when they are not
  * @param report what the monthly report publishes
+ * @param appliesToOpen whether open tickets of older versions move to this one when it takes effect
+ *     ({@code appliesTo: open}), instead of keeping the version they were created under
  */
 public record SlaPolicy(
         String version,
@@ -30,7 +32,8 @@ public record SlaPolicy(
         Duration safetyHorizon,
         ConsequencePolicy consequences,
         PredictionPolicy prediction,
-        ReportPolicy report)
+        ReportPolicy report,
+        boolean appliesToOpen)
         implements Serializable {
 
     public static final Duration DEFAULT_RETENTION_AFTER_CLOSED = Duration.ofHours(24);

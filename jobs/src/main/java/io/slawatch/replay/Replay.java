@@ -16,6 +16,7 @@ import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.LedgerKind;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.RawEvent;
+import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.JsonLinesFileSink;
@@ -57,6 +58,9 @@ public final class Replay {
     /**
      * @param reviews review files, applied in their event time (empty: none)
      * @param ledger where the consequences ledger goes; null to leave consequences out
+     * @param versions policy versions published during the input (slawatch policy publish records,
+     *     in order): each is in force for tickets CREATED from its effectiveFrom; {@code policy}
+     *     before the first
      */
     public record Options(
             List<Path> inputs,
@@ -67,10 +71,12 @@ public final class Replay {
             int parallelism,
             Duration outOfOrderness,
             List<Path> reviews,
-            Path ledger) {
+            Path ledger,
+            List<PolicyVersion> versions) {
 
         public Options {
             reviews = List.copyOf(reviews);
+            versions = List.copyOf(versions);
             if (ledger != null && policy.consequences() == null) {
                 throw new IllegalArgumentException(
                         "policy "
@@ -78,6 +84,45 @@ public final class Replay {
                                 + " has no 'consequences' section: add one (see"
                                 + " deploy/policies/default.yaml) to write a ledger");
             }
+        }
+
+        /** Without policy versions published during the input. */
+        public Options(
+                List<Path> inputs,
+                SlaPolicy policy,
+                Path alerts,
+                Path outcomes,
+                Path quarantine,
+                int parallelism,
+                Duration outOfOrderness,
+                List<Path> reviews,
+                Path ledger) {
+            this(
+                    inputs,
+                    policy,
+                    alerts,
+                    outcomes,
+                    quarantine,
+                    parallelism,
+                    outOfOrderness,
+                    reviews,
+                    ledger,
+                    List.of());
+        }
+
+        /** The same run with {@code published} policy versions. */
+        public Options withVersions(List<PolicyVersion> published) {
+            return new Options(
+                    inputs,
+                    policy,
+                    alerts,
+                    outcomes,
+                    quarantine,
+                    parallelism,
+                    outOfOrderness,
+                    reviews,
+                    ledger,
+                    published);
         }
 
         /** Detection only, without consequences. */
@@ -148,7 +193,8 @@ public final class Replay {
                                 EventDecoder.withDefaults()),
                         1,
                         EventTime.replay(options.outOfOrderness()),
-                        options.policy());
+                        options.policy(),
+                        SlaMonitorJob.policyVersions(env, options.versions()));
         outputs.alerts()
                 .sinkTo(new JsonLinesFileSink<Alert>(options.alerts()))
                 .name("alerts file")

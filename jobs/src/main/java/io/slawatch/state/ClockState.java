@@ -55,6 +55,11 @@ public final class ClockState {
         firedMask |= 1L << bit(kind, level);
     }
 
+    /** Forgets an alert that was retracted, so that it can fire again at its new instant. */
+    public void clearFired(AlertKind kind, int level) {
+        firedMask &= ~(1L << bit(kind, level));
+    }
+
     public ClockState copy() {
         ClockState copy = new ClockState();
         copy.type = type;

@@ -11,6 +11,7 @@ import static io.slawatch.detect.TicketEvents.complaintAnswered;
 import static io.slawatch.detect.TicketEvents.created;
 import static io.slawatch.detect.TicketEvents.customerMessage;
 import static io.slawatch.detect.TicketEvents.customerUpdated;
+import static io.slawatch.detect.TicketEvents.plus;
 import static io.slawatch.detect.TicketEvents.reopened;
 import static io.slawatch.detect.TicketEvents.resolved;
 import static io.slawatch.detect.TicketEvents.updated;
@@ -22,8 +23,6 @@ import static io.slawatch.model.Complexity.STANDARD;
 import static io.slawatch.model.Priority.NORMAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,10 +45,6 @@ class PolicyClocksTest {
     @AfterEach
     void closeHarness() throws Exception {
         sla.close();
-    }
-
-    static Instant plus(Instant at, String duration) {
-        return at.plus(Duration.parse(duration));
     }
 
     private List<String> alertsOf(String clock) {

@@ -7,6 +7,7 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.StatsSample;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.PolicyLoader;
+import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.testkit.Checkout;
 import java.nio.file.Path;
@@ -17,9 +18,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 
 /** {@link TicketSlaFunction} in Flink's keyed operator harness, with readable results. */
 final class SlaHarness implements AutoCloseable {
@@ -33,21 +36,28 @@ final class SlaHarness implements AutoCloseable {
 
     static final Instant QUARANTINED_AT = Instant.parse("2030-01-01T00:00:00Z");
 
-    private final KeyedOneInputStreamOperatorTestHarness<String, TicketEvent, Alert> harness;
+    private final KeyedBroadcastOperatorTestHarness<String, TicketEvent, PolicyVersion, Alert>
+            harness;
 
     private SlaHarness(SlaPolicy policy, OperatorSubtaskState restoredFrom) throws Exception {
         harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
                                 new TicketSlaFunction(
-                                        policy, Clock.fixed(QUARANTINED_AT, ZoneOffset.UTC))),
+                                        policy, Clock.fixed(QUARANTINED_AT, ZoneOffset.UTC)),
+                                List.of(TicketSlaFunction.POLICY_VERSIONS)),
                         TicketEvent::ticketId,
-                        Types.STRING);
+                        Types.STRING,
+                        1,
+                        1,
+                        0);
         harness.setup();
         if (restoredFrom != null) {
             harness.initializeState(restoredFrom);
         }
         harness.open();
+        // As the policy versions topic does live: it never holds event time back.
+        harness.processBroadcastWatermark(Long.MAX_VALUE - 1);
     }
 
     /** The policy slawatch ships, {@code deploy/policies/default.yaml}. */
@@ -77,12 +87,25 @@ final class SlaHarness implements AutoCloseable {
         return this;
     }
 
+    /** {@code policy} published, in force for tickets CREATED from {@code effectiveFrom}. */
+    SlaHarness publish(Path policy, Instant effectiveFrom) throws Exception {
+        harness.processBroadcastElement(PolicyVersion.of(policy, effectiveFrom), Long.MIN_VALUE);
+        return this;
+    }
+
+    /** A version record as the topic would hand it over, whatever it holds. */
+    SlaHarness publish(PolicyVersion version) throws Exception {
+        harness.processBroadcastElement(version, Long.MIN_VALUE);
+        return this;
+    }
+
     SlaHarness watermark(Instant at) throws Exception {
         harness.processWatermark(at.toEpochMilli());
         return this;
     }
 
     SlaHarness endOfInput() throws Exception {
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
         harness.processWatermark(Long.MAX_VALUE);
         return this;
     }
@@ -198,7 +221,9 @@ final class SlaHarness implements AutoCloseable {
     }
 
     int stateEntries() {
-        return harness.numKeyedStateEntries();
+        return ((HeapKeyedStateBackend<?>)
+                        ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend())
+                .numKeyValueStateEntries();
     }
 
     static String line(Alert alert) {

@@ -5,6 +5,7 @@ import io.slawatch.model.Complexity;
 import io.slawatch.model.EventType;
 import io.slawatch.model.Priority;
 import io.slawatch.model.TicketEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -25,6 +26,10 @@ final class TicketEvents {
     static final Instant SATURDAY_1100 = at("2026-11-28T11:00:00+08:00");
 
     private TicketEvents() {}
+
+    static Instant plus(Instant at, String duration) {
+        return at.plus(Duration.parse(duration));
+    }
 
     static Instant at(String offsetDateTime) {
         return OffsetDateTime.parse(offsetDateTime).toInstant();

@@ -14,6 +14,7 @@ import static io.slawatch.detect.TicketEvents.created;
 import static io.slawatch.detect.TicketEvents.dispatched;
 import static io.slawatch.detect.TicketEvents.etaUpdated;
 import static io.slawatch.detect.TicketEvents.paused;
+import static io.slawatch.detect.TicketEvents.plus;
 import static io.slawatch.detect.TicketEvents.reassigned;
 import static io.slawatch.detect.TicketEvents.reopened;
 import static io.slawatch.detect.TicketEvents.resolved;
@@ -36,7 +37,6 @@ import io.slawatch.model.ClockType;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.TicketAttributes;
-import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
@@ -58,9 +58,8 @@ class TicketSlaFunctionTest {
         sla.close();
     }
 
-    static Instant plus(Instant at, String duration) {
-        return at.plus(Duration.parse(duration));
-    }
+    /** Before every scenario's tickets: a version published then is in force for all of them. */
+    static final Instant EARLIER = Instant.parse("2026-01-01T00:00:00Z");
 
     // 1. Clocks and targets chosen by the policy, each on its calendar.
 
@@ -597,7 +596,8 @@ class TicketSlaFunctionTest {
     // A restore under a policy that lost what open tickets run on is refused at start.
 
     @Test
-    void shouldRefuseARestoreUnderAPolicyLackingACalendarOrClockOpenTicketsUse() throws Exception {
+    void shouldRefuseARestoreWithoutVersionsUnderAPolicyLackingACalendarOrClockOpenTicketsUse()
+            throws Exception {
         OperatorSubtaskState savepoint;
         try (SlaHarness before = SlaHarness.withScenarioPolicy()) {
             before.send(
@@ -614,11 +614,36 @@ class TicketSlaFunctionTest {
                 .hasMessage(
                         "cannot restore under policy 2026.12-1: open clock cycles run 1 on"
                                 + " calendar 'office', 1 on clock ARRIVAL, which it does not"
-                                + " define. An open ticket keeps its policy version's label,"
-                                + " target and calendar name, and takes every definition from the"
-                                + " policy given now: start with a policy that still defines them"
-                                + " (add them back, unchanged), or from a savepoint taken after"
-                                + " those tickets closed.");
+                                + " define. This savepoint was taken before policy versions were"
+                                + " kept in it, so its open tickets run on the policy given now:"
+                                + " start with a policy that still defines them (add them back,"
+                                + " unchanged), or from a savepoint taken after those tickets"
+                                + " closed.");
+    }
+
+    @Test
+    void shouldRunARestoredTicketOnItsPublishedVersionWhenTheStartPolicyLacksItsCalendar()
+            throws Exception {
+        OperatorSubtaskState savepoint;
+        try (SlaHarness before = SlaHarness.withScenarioPolicy()) {
+            before.publish(SlaHarness.SCENARIO_POLICY, EARLIER)
+                    .send(created(FRIDAY_1700, EMAIL, NORMAL).ticket("T-1"));
+            savepoint = before.snapshot();
+        }
+
+        try (SlaHarness after =
+                SlaHarness.restoredUnder(SlaHarness.WITHOUT_OFFICE_AND_ARRIVAL, savepoint)) {
+            after.watermark(NEXT_MONDAY_1200);
+
+            // The savepoint holds version 2026.11-1 whole, its office calendar included.
+            assertThat(after.alertLines())
+                    .containsExactly(
+                            "T-1:RESOLUTION:1:AT_RISK:1 @2026-11-28T08:00:00Z remaining=3600",
+                            "T-1:RESOLUTION:1:BREACHED:1 @2026-11-28T09:00:00Z overdue=0",
+                            "T-1:RESOLUTION:1:ESCALATED:2 @2026-11-29T09:00:00Z overdue=86400",
+                            "T-1:RESPONSE:1:AT_RISK:1 @2026-11-30T03:00:00Z remaining=3600",
+                            "T-1:RESPONSE:1:BREACHED:1 @2026-11-30T04:00:00Z overdue=0");
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.networknt.schema.ValidationMessage;
 import io.slawatch.policy.CalendarLoader;
 import io.slawatch.policy.PolicyException;
 import io.slawatch.policy.PolicyLoader;
+import io.slawatch.policy.PolicyVersion;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.IndexedDocument;
@@ -57,7 +58,8 @@ public class SchemaContractTest {
                     "clock-view", ClockView.class,
                     "quarantine-record", QuarantineRecord.class,
                     "review", Review.class,
-                    "ledger-entry", LedgerEntry.class);
+                    "ledger-entry", LedgerEntry.class,
+                    "policy-version", PolicyVersion.class);
 
     static final List<String> SCHEMA_NAMES =
             List.of(

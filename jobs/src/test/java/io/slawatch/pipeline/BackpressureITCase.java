@@ -68,7 +68,8 @@ class BackpressureITCase {
                         LiveJob.source(options, WallClock.SYSTEM),
                         env.getParallelism(),
                         LiveJob.eventTime(options, WallClock.SYSTEM),
-                        PolicyLoader.load(options.policyFile())),
+                        PolicyLoader.load(options.policyFile()),
+                        SlaMonitorJob.noPolicyVersions(env)),
                 new SlaMonitorJob.Sinks(alerts, outcomes, quarantine));
         JobClient job = env.executeAsync("slawatch backpressure test");
         try {

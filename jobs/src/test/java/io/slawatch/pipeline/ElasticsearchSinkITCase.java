@@ -78,7 +78,8 @@ class ElasticsearchSinkITCase {
                                 EventDecoder.withDefaults()),
                         1,
                         EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
-                        policy);
+                        policy,
+                        SlaMonitorJob.noPolicyVersions(env));
         SlaMonitorJob.sinkTo(
                 outputs,
                 new SlaMonitorJob.Sinks(
@@ -144,19 +145,19 @@ class ElasticsearchSinkITCase {
 
         replaySampleIntoElasticsearch(url);
         http.call("POST", "/slawatch-*/_refresh", null);
-        assertThat(count(http, ElasticsearchIndices.ALERTS)).isEqualTo(62);
+        assertThat(count(http, ElasticsearchIndices.ALERTS)).isEqualTo(68);
         assertThat(count(http, ElasticsearchIndices.CLOCKS))
                 .as("one document per clock cycle")
-                .isEqualTo(92);
+                .isEqualTo(94);
         assertThat(count(http, ElasticsearchIndices.CLOCKS, "elapsedBusinessSeconds"))
-                .as("the 90 ended cycles carry their outcome")
-                .isEqualTo(90);
+                .as("the 92 ended cycles carry their outcome")
+                .isEqualTo(92);
         assertThat(statuses(http))
                 .as("clock cycles by their last status")
                 .isEqualTo(
                         Json.mapper()
                                 .readTree(
-                                        "{\"MET\":73,\"MET_LATE\":13,\"CANCELLED\":4,\"ESCALATED\":1,\"RUNNING\":1}"));
+                                        "{\"MET\":73,\"MET_LATE\":15,\"CANCELLED\":4,\"ESCALATED\":1,\"RUNNING\":1}"));
 
         assertThat(
                         sums(
@@ -169,16 +170,20 @@ class ElasticsearchSinkITCase {
                                 "clocks.breached",
                                 "clocks.escalated",
                                 "clocks.atRisk",
-                                "responseSeconds.count"))
+                                "responseSeconds.count",
+                                "policyClocks.periodic_update.started",
+                                "policyClocks.periodic_update.metLate"))
                 .as(
-                        "41 tickets, 92 clock cycles of which 73 met and 86 finished; 15 BREACHED"
-                                + " and 7 ESCALATED alerts less one retraction each; 25 AT_RISK;"
-                                + " 39 responses")
+                        "41 tickets, 94 clock cycles of which 73 met and 88 finished; 17 BREACHED"
+                                + " and 7 ESCALATED alerts less one retraction each; 27 AT_RISK;"
+                                + " 39 responses; the two COMPLEX tickets' PERIODIC_UPDATE (a"
+                                + " clock of the policy's own) started and met late")
                 .isEqualTo(
                         Json.mapper()
                                 .readTree(
-                                        "{\"ticketsCreated\":41,\"clocks.started\":92,\"clocks.met\":73,\"clocks.finished\":86,"
-                                                + "\"clocks.breached\":14,\"clocks.escalated\":6,\"clocks.atRisk\":25,\"responseSeconds.count\":39}"));
+                                        "{\"ticketsCreated\":41,\"clocks.started\":94,\"clocks.met\":73,\"clocks.finished\":88,"
+                                                + "\"clocks.breached\":16,\"clocks.escalated\":6,\"clocks.atRisk\":27,\"responseSeconds.count\":39,"
+                                                + "\"policyClocks.periodic_update.started\":2,\"policyClocks.periodic_update.metLate\":2}"));
 
         JsonNode retraction =
                 Json.mapper()

@@ -76,7 +76,7 @@ class ReplayITCase {
         Run two = replay(2, List.of(SAMPLE));
         Run four = replay(4, List.of(SAMPLE));
 
-        assertThat(one.alerts()).hasSize(62);
+        assertThat(one.alerts()).hasSize(68);
         assertThat(two.alerts()).isEqualTo(one.alerts());
         assertThat(four.alerts()).isEqualTo(one.alerts());
         assertThat(two.outcomes()).isEqualTo(one.outcomes());

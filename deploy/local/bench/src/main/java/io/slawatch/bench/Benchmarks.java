@@ -1,6 +1,7 @@
 package io.slawatch.bench;
 
 import io.slawatch.LiveJobOptions;
+import io.slawatch.SlaMonitorJob;
 import io.slawatch.consequence.Consequences;
 import io.slawatch.detect.TicketSlaFunction;
 import io.slawatch.ingest.EventDecoder;
@@ -137,7 +138,8 @@ final class Benchmarks {
                                 rules.priorMeanError(),
                                 rules.priorStdDev(),
                                 rules.learnAfter()),
-                        policy.report());
+                        policy.report(),
+                        policy.appliesToOpen());
         Path alerts = work.resolve("predictions-alerts.jsonl");
         Replay.run(
                 new Replay.Options(
@@ -283,6 +285,9 @@ final class Benchmarks {
                                 "events in memory")
                         .setParallelism(1)
                         .keyBy(TicketEvent::ticketId)
+                        .connect(
+                                SlaMonitorJob.noPolicyVersions(env)
+                                        .broadcast(TicketSlaFunction.POLICY_VERSIONS))
                         .process(new TicketSlaFunction(policy));
         alerts.sinkTo(new DiscardingSink<>());
         if (consequences) {
@@ -341,6 +346,9 @@ final class Benchmarks {
                         WatermarkStrategy.noWatermarks(),
                         "open tickets")
                 .keyBy(TicketEvent::ticketId)
+                .connect(
+                        SlaMonitorJob.noPolicyVersions(env)
+                                .broadcast(TicketSlaFunction.POLICY_VERSIONS))
                 .process(new TicketSlaFunction(policy))
                 .sinkTo(new DiscardingSink<>());
         long heapBefore = usedHeapAfterGc();

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(
         name = "policy",
         mixinStandardHelpOptions = true,
-        description = "Work with SLA policy files.",
-        subcommands = {PolicyCheckCommand.class})
+        description = "Check SLA policy files, and publish them as versions while jobs run.",
+        subcommands = {PolicyCheckCommand.class, PolicyPublishCommand.class})
 final class PolicyCommand {}

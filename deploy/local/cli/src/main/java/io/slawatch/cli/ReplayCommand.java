@@ -7,6 +7,8 @@ import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.QuarantineRecord;
+import io.slawatch.policy.PolicyException;
+import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.replay.Replay;
 import io.slawatch.time.EventTime;
@@ -103,6 +105,15 @@ final class ReplayCommand implements Callable<Integer> {
     List<Path> reviews = List.of();
 
     @Option(
+            names = "--policies",
+            paramLabel = "FILE.jsonl",
+            description =
+                    "Policy versions published during the input (`slawatch policy publish FILE"
+                            + " --effective-from … --append-to FILE.jsonl`): tickets CREATED from a"
+                            + " version's effectiveFrom run on it, earlier ones on --policy.")
+    Path policies;
+
+    @Option(
             names = "--actions",
             paramLabel = "OUT.jsonl",
             description =
@@ -138,6 +149,19 @@ final class ReplayCommand implements Callable<Integer> {
         SlaPolicy policy = Inputs.policy(policyFile, err);
         if (policy == null || !Inputs.readable(inputs, err) || !Inputs.readable(reviews, err)) {
             return 1;
+        }
+        List<PolicyVersion> versions = List.of();
+        if (policies != null) {
+            if (!Inputs.readable(List.of(policies), err)) {
+                return 1;
+            }
+            try {
+                versions = PolicyPublishCommand.read(policies);
+            } catch (PolicyException e) {
+                e.problems().forEach(err::println);
+                err.flush();
+                return 1;
+            }
         }
         if (!reviews.isEmpty() && actions == null) {
             err.println("--reviews needs --actions FILE: where the ledger they decide goes");
@@ -184,7 +208,8 @@ final class ReplayCommand implements Callable<Integer> {
                                     parallelism,
                                     outOfOrderness,
                                     reviews,
-                                    ledgerFile),
+                                    ledgerFile,
+                                    versions),
                             read -> {
                                 err.println("replay: " + read + " events read…");
                                 err.flush();

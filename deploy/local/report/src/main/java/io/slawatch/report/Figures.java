@@ -28,6 +28,7 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +56,20 @@ public final class Figures {
         this.facts = new Facts(data, policy.consequences(), period);
         this.policy = policy;
         this.period = period;
-        this.clockTypes = List.copyOf(new TreeSet<>(policy.clocks().keySet()));
+        this.clockTypes = reported(policy, facts);
+    }
+
+    /**
+     * The built-in clocks the policy runs, and those of its own that ran in the data: a column for
+     * a promise nobody was given would only be empty.
+     */
+    private static List<ClockType> reported(SlaPolicy policy, Facts facts) {
+        Set<ClockType> ran = new HashSet<>();
+        facts.clocks.forEach(c -> ran.add(c.clock()));
+        return policy.clocks().keySet().stream()
+                .filter(clock -> clock.isBuiltIn() || ran.contains(clock))
+                .sorted()
+                .toList();
     }
 
     /** The internal edition's figures of {@code period}, without an audit. */
