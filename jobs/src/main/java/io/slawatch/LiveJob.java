@@ -20,7 +20,6 @@ import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.KafkaJsonRecords;
 import io.slawatch.time.EventTime;
-import io.slawatch.time.NeverHoldBackWatermarks;
 import io.slawatch.time.WallClock;
 import io.slawatch.time.WallClockTime;
 import java.nio.file.Path;
@@ -30,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -47,9 +47,12 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live detection job: ticket events from Kafka; alerts, outcomes, quarantine, clock views and
@@ -59,6 +62,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  * MiniCluster. {@link IndexerJob} feeds Elasticsearch from the topics.
  */
 public final class LiveJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveJob.class);
 
     public static final String JOB_NAME = "slawatch";
 
@@ -254,12 +259,8 @@ public final class LiveJob {
                         env.getParallelism(),
                         eventTime(options, clock),
                         policy,
-                        env.fromSource(
-                                        policiesSource(options),
-                                        NeverHoldBackWatermarks.strategy(),
-                                        "policy versions")
-                                .uid("policy-versions-topic")
-                                .setParallelism(1));
+                        List.of(),
+                        policyVersions(env, options));
         SlaMonitorJob.sinkTo(
                 outputs,
                 new SlaMonitorJob.Sinks(
@@ -337,20 +338,39 @@ public final class LiveJob {
     }
 
     /**
-     * The policy versions topic, always read whole: every version a ticket may run on. Optional,
-     * like the reviews: without it the job runs on its start policy until one is published.
+     * The policy versions topic, always read whole: every version a ticket may run on. Without the
+     * topic (not created, {@code --create-topics} not given) the job runs on its start policy
+     * alone, and says so: create the topic and restart it to publish versions.
      */
-    static KafkaSource<PolicyVersion> policiesSource(JobOptions options) {
-        return subscribe(
-                        KafkaSource.<PolicyVersion>builder()
-                                .setBootstrapServers(options.bootstrapServers())
-                                .setProperties(kafkaProperties(options))
-                                .setGroupId(options.groupId())
-                                .setStartingOffsets(OffsetsInitializer.earliest())
-                                .setDeserializer(new PolicyVersionDeserializer()),
-                        options.policiesTopic(),
-                        true)
-                .build();
+    static DataStream<PolicyVersion> policyVersions(
+            StreamExecutionEnvironment env, JobOptions options) {
+        try {
+            if (!KafkaTopics.exists(options, options.policiesTopic())) {
+                LOG.warn(
+                        "no topic {}: the job runs on --policy alone; create it (or give"
+                                + " --create-topics) and restart to publish policy versions",
+                        options.policiesTopic());
+                return null;
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "cannot list the topics of " + options.bootstrapServers(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        KafkaSource<PolicyVersion> source =
+                KafkaSource.<PolicyVersion>builder()
+                        .setBootstrapServers(options.bootstrapServers())
+                        .setProperties(kafkaProperties(options))
+                        .setGroupId(options.groupId())
+                        .setTopics(options.policiesTopic())
+                        .setStartingOffsets(OffsetsInitializer.earliest())
+                        .setDeserializer(new PolicyVersionDeserializer())
+                        .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "policy versions")
+                .uid("policy-versions-topic")
+                .setParallelism(1);
     }
 
     /** The reviews topic, decoded in the source with {@code clock} for the future check. */

@@ -17,11 +17,11 @@ import io.slawatch.predict.EtaSignal;
 import io.slawatch.stats.RollingStatsFunction;
 import io.slawatch.stats.StatsSamples;
 import io.slawatch.time.FlushWatermarkAtEndOfInput;
+import io.slawatch.time.KeyedEventTimeBroadcastOperator;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -45,9 +45,6 @@ public final class SlaMonitorJob {
 
     static final TypeInformation<TicketEvent> EVENT_TYPE = TypeInformation.of(TicketEvent.class);
 
-    private static final TypeInformation<List<PolicyVersion>> LIST_OF_VERSIONS =
-            Types.LIST(TypeInformation.of(PolicyVersion.class));
-
     private SlaMonitorJob() {}
 
     /** The streams the graph produces, before any sink. */
@@ -63,9 +60,8 @@ public final class SlaMonitorJob {
             Sink<Alert> alerts, Sink<ClockOutcome> outcomes, Sink<QuarantineRecord> quarantine) {}
 
     /**
-     * Adds the detection graph to {@code env}, running tickets on {@code policy} until a version
-     * from {@code policies} (the topic {@code slawatch.policies}, a replay's file, or {@link
-     * #noPolicyVersions}) takes effect.
+     * Adds the detection graph to {@code env} for a bounded run: tickets run on {@code policy}
+     * until a version of {@code versions} (a replay's {@code --policies}) takes effect.
      */
     public static Outputs build(
             StreamExecutionEnvironment env,
@@ -73,7 +69,23 @@ public final class SlaMonitorJob {
             int sourceParallelism,
             WatermarkStrategy<Decoded> watermarks,
             SlaPolicy policy,
-            DataStream<PolicyVersion> policies) {
+            List<PolicyVersion> versions) {
+        return build(env, source, sourceParallelism, watermarks, policy, versions, null);
+    }
+
+    /**
+     * Adds the detection graph to {@code env}: tickets run on {@code policy} until a version of
+     * {@code versions}, or published on {@code published} (the topic {@code slawatch.policies},
+     * which must never hold event time back; null: none), takes effect.
+     */
+    public static Outputs build(
+            StreamExecutionEnvironment env,
+            Source<Decoded, ?, ?> source,
+            int sourceParallelism,
+            WatermarkStrategy<Decoded> watermarks,
+            SlaPolicy policy,
+            List<PolicyVersion> versions,
+            DataStream<PolicyVersion> published) {
         SingleOutputStreamOperator<TicketEvent> decoded =
                 env.fromSource(source, watermarks, "ticket events")
                         .uid("ticket-events-source")
@@ -89,12 +101,7 @@ public final class SlaMonitorJob {
                                 new FlushWatermarkAtEndOfInput<>())
                         .uid("flush-watermark-at-end-of-input")
                         .setParallelism(sourceParallelism);
-        SingleOutputStreamOperator<Alert> alerts =
-                timed.keyBy(TicketEvent::ticketId)
-                        .connect(policies.broadcast(TicketSlaFunction.POLICY_VERSIONS))
-                        .process(new TicketSlaFunction(policy))
-                        .name("ticket SLA clocks")
-                        .uid("ticket-sla-clocks");
+        SingleOutputStreamOperator<Alert> alerts = ticketClocks(timed, policy, versions, published);
         DataStream<QuarantineRecord> quarantine =
                 decoded.getSideOutput(SeparateQuarantineFunction.QUARANTINE)
                         .union(alerts.getSideOutput(TicketSlaFunction.QUARANTINE));
@@ -116,26 +123,37 @@ public final class SlaMonitorJob {
                 quarantine);
     }
 
-    /** The policy versions of a run that publishes none: an empty, finished stream. */
-    public static DataStream<PolicyVersion> noPolicyVersions(StreamExecutionEnvironment env) {
-        return policyVersions(env, List.of());
+    /**
+     * keyBy(ticketId) → {@link TicketSlaFunction}, with the policy versions of {@code published}
+     * (null: none) broadcast to every subtask; event time is the events' alone ({@link
+     * KeyedEventTimeBroadcastOperator}).
+     */
+    public static SingleOutputStreamOperator<Alert> ticketClocks(
+            SingleOutputStreamOperator<TicketEvent> events,
+            SlaPolicy policy,
+            List<PolicyVersion> versions,
+            DataStream<PolicyVersion> published) {
+        DataStream<PolicyVersion> policies =
+                published != null ? published : noPublishedVersions(events);
+        return events.keyBy(TicketEvent::ticketId)
+                .connect(policies.broadcast())
+                .transform(
+                        "ticket SLA clocks",
+                        TypeInformation.of(Alert.class),
+                        new KeyedEventTimeBroadcastOperator<>(
+                                new TicketSlaFunction(policy, versions),
+                                List.of(TicketSlaFunction.POLICY_VERSIONS)))
+                .uid("ticket-sla-clocks");
     }
 
-    /** The policy versions of a bounded run (a replay's {@code --policies}), in their order. */
-    public static DataStream<PolicyVersion> policyVersions(
-            StreamExecutionEnvironment env, List<PolicyVersion> versions) {
-        // A collection source needs an element: one empty list, whose items follow.
-        return env.fromData(List.of(List.copyOf(versions)), LIST_OF_VERSIONS)
-                .name("policy versions")
-                .uid("policy-versions-source")
-                .setParallelism(1)
-                .flatMap(
-                        (List<PolicyVersion> all, Collector<PolicyVersion> out) ->
-                                all.forEach(out::collect))
+    /** The broadcast input of a run without a policies topic: none, on {@code events}' tasks. */
+    private static DataStream<PolicyVersion> noPublishedVersions(
+            SingleOutputStreamOperator<TicketEvent> events) {
+        return events.flatMap((TicketEvent event, Collector<PolicyVersion> none) -> {})
                 .returns(PolicyVersion.class)
-                .name("each policy version")
-                .uid("each-policy-version")
-                .setParallelism(1);
+                .name("no published policy versions")
+                .uid("no-published-policy-versions")
+                .setParallelism(events.getParallelism());
     }
 
     /** Sends the graph's streams to {@code sinks}. */

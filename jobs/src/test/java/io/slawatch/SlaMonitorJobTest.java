@@ -32,7 +32,7 @@ class SlaMonitorJobTest {
                         1,
                         EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
                         PolicyLoader.load(Path.of("src/test/resources/policies/scenario.yaml")),
-                        SlaMonitorJob.noPolicyVersions(env));
+                        List.of());
         SlaMonitorJob.sinkTo(outputs, new SlaMonitorJob.Sinks(discard(), discard(), discard()));
         SlaMonitorJob.sinkViewsTo(outputs, discard(), discard());
 
@@ -48,10 +48,9 @@ class SlaMonitorJobTest {
                         "alerts-sink",
                         "arrival-predictions",
                         "clock-views-sink",
-                        "each-policy-version",
                         "flush-watermark-at-end-of-input",
+                        "no-published-policy-versions",
                         "outcomes-sink",
-                        "policy-versions-source",
                         "quarantine-sink",
                         "rolling-statistics",
                         "separate-quarantine",
@@ -72,7 +71,7 @@ class SlaMonitorJobTest {
                         1,
                         EventTime.replay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
                         policy,
-                        SlaMonitorJob.noPolicyVersions(env));
+                        List.of());
         Consequences.Outputs consequences =
                 Consequences.build(
                         env,
@@ -111,9 +110,8 @@ class SlaMonitorJobTest {
                         "case-reviews",
                         "done-review-inputs",
                         "done-reviews",
-                        "each-policy-version",
                         "flush-watermark-at-end-of-input",
-                        "policy-versions-source",
+                        "no-published-policy-versions",
                         "reviews-source",
                         "separate-quarantine",
                         "separate-review-quarantine",

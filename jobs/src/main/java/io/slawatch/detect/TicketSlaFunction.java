@@ -91,6 +91,7 @@ public final class TicketSlaFunction
     public static final String EXPIRED_TICKETS = "expiredTickets";
 
     private final SlaPolicy startPolicy;
+    private final List<PolicyVersion> givenVersions;
     private final Clock wallClock;
 
     /** The versions tickets run on, as the broadcast state holds them; rebuilt on restore. */
@@ -133,12 +134,21 @@ public final class TicketSlaFunction
     private transient long lastWatermark = Long.MIN_VALUE;
 
     public TicketSlaFunction(SlaPolicy policy) {
-        this(policy, Clock.systemUTC());
+        this(policy, List.of());
+    }
+
+    /**
+     * Running tickets on {@code policy} until a version of {@code versions} (a bounded run's, in
+     * the order they were published) or of the broadcast input takes effect.
+     */
+    public TicketSlaFunction(SlaPolicy policy, List<PolicyVersion> versions) {
+        this(policy, versions, Clock.systemUTC());
     }
 
     /** With the clock that stamps quarantine records, for tests. */
-    public TicketSlaFunction(SlaPolicy policy, Clock wallClock) {
+    public TicketSlaFunction(SlaPolicy policy, List<PolicyVersion> versions, Clock wallClock) {
         this.startPolicy = policy;
+        this.givenVersions = List.copyOf(versions);
         this.wallClock = wallClock;
     }
 
@@ -375,6 +385,9 @@ public final class TicketSlaFunction
                                 new ListStateDescriptor<>("clocks-in-use", String.class));
         inUse = new ClocksInUse();
         policies = new TicketPolicies(startPolicy);
+        for (PolicyVersion given : givenVersions) {
+            policies.add(given);
+        }
         for (Map.Entry<String, PolicyVersion> kept :
                 context.getOperatorStateStore().getBroadcastState(POLICY_VERSIONS).entries()) {
             policies.add(kept.getValue());

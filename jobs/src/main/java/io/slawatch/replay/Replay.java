@@ -194,7 +194,7 @@ public final class Replay {
                         1,
                         EventTime.replay(options.outOfOrderness()),
                         options.policy(),
-                        SlaMonitorJob.policyVersions(env, options.versions()));
+                        options.versions());
         outputs.alerts()
                 .sinkTo(new JsonLinesFileSink<Alert>(options.alerts()))
                 .name("alerts file")

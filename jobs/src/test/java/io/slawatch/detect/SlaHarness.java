@@ -10,6 +10,7 @@ import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.testkit.Checkout;
+import io.slawatch.time.KeyedEventTimeBroadcastOperator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 
@@ -42,9 +42,11 @@ final class SlaHarness implements AutoCloseable {
     private SlaHarness(SlaPolicy policy, OperatorSubtaskState restoredFrom) throws Exception {
         harness =
                 new KeyedBroadcastOperatorTestHarness<>(
-                        new CoBroadcastWithKeyedOperator<>(
+                        new KeyedEventTimeBroadcastOperator<>(
                                 new TicketSlaFunction(
-                                        policy, Clock.fixed(QUARANTINED_AT, ZoneOffset.UTC)),
+                                        policy,
+                                        List.of(),
+                                        Clock.fixed(QUARANTINED_AT, ZoneOffset.UTC)),
                                 List.of(TicketSlaFunction.POLICY_VERSIONS)),
                         TicketEvent::ticketId,
                         Types.STRING,
@@ -56,8 +58,6 @@ final class SlaHarness implements AutoCloseable {
             harness.initializeState(restoredFrom);
         }
         harness.open();
-        // As the policy versions topic does live: it never holds event time back.
-        harness.processBroadcastWatermark(Long.MAX_VALUE - 1);
     }
 
     /** The policy slawatch ships, {@code deploy/policies/default.yaml}. */
@@ -105,7 +105,6 @@ final class SlaHarness implements AutoCloseable {
     }
 
     SlaHarness endOfInput() throws Exception {
-        harness.processBroadcastWatermark(Long.MAX_VALUE);
         harness.processWatermark(Long.MAX_VALUE);
         return this;
     }

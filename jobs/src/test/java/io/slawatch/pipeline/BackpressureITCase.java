@@ -69,7 +69,7 @@ class BackpressureITCase {
                         env.getParallelism(),
                         LiveJob.eventTime(options, WallClock.SYSTEM),
                         PolicyLoader.load(options.policyFile()),
-                        SlaMonitorJob.noPolicyVersions(env)),
+                        List.of()),
                 new SlaMonitorJob.Sinks(alerts, outcomes, quarantine));
         JobClient job = env.executeAsync("slawatch backpressure test");
         try {

@@ -271,7 +271,7 @@ final class Benchmarks {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         int count = traffic.decoded.length;
-        SingleOutputStreamOperator<Alert> alerts =
+        SingleOutputStreamOperator<TicketEvent> events =
                 env.fromSource(
                                 new DataGeneratorSource<>(
                                         index -> BenchEvents.events[(int) (long) index],
@@ -283,12 +283,9 @@ final class Benchmarks {
                                                 (event, previous) ->
                                                         event.occurredAt().toEpochMilli()),
                                 "events in memory")
-                        .setParallelism(1)
-                        .keyBy(TicketEvent::ticketId)
-                        .connect(
-                                SlaMonitorJob.noPolicyVersions(env)
-                                        .broadcast(TicketSlaFunction.POLICY_VERSIONS))
-                        .process(new TicketSlaFunction(policy));
+                        .setParallelism(1);
+        SingleOutputStreamOperator<Alert> alerts =
+                SlaMonitorJob.ticketClocks(events, policy, List.of(), null);
         alerts.sinkTo(new DiscardingSink<>());
         if (consequences) {
             Consequences.Outputs ledger =
@@ -341,16 +338,12 @@ final class Benchmarks {
                 work.resolve("checkpoints").toUri().toString());
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(1, config);
-        env.fromSource(
+        SingleOutputStreamOperator<TicketEvent> events =
+                env.fromSource(
                         new DataGeneratorSource<>(OpenTickets::next, Long.MAX_VALUE, EVENT_TYPE),
                         WatermarkStrategy.noWatermarks(),
-                        "open tickets")
-                .keyBy(TicketEvent::ticketId)
-                .connect(
-                        SlaMonitorJob.noPolicyVersions(env)
-                                .broadcast(TicketSlaFunction.POLICY_VERSIONS))
-                .process(new TicketSlaFunction(policy))
-                .sinkTo(new DiscardingSink<>());
+                        "open tickets");
+        SlaMonitorJob.ticketClocks(events, policy, List.of(), null).sinkTo(new DiscardingSink<>());
         long heapBefore = usedHeapAfterGc();
         JobClient job = env.executeAsync("bench state");
         try {
