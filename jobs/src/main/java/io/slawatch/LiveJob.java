@@ -133,9 +133,7 @@ public final class LiveJob {
                         "published policy version "
                                 + start.version()
                                 + " to "
-                                + options.policiesTopic()
-                                + ", in force from "
-                                + start.effectiveFrom());
+                                + options.policiesTopic());
             }
         }
         if (options.elasticsearch().isPresent()) {

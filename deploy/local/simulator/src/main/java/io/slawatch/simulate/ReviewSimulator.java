@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * A supervision team's reviews of the breaches a replay found, the same for the same seed: most
@@ -46,13 +48,22 @@ public final class ReviewSimulator {
         this.random = new SplittableRandom(seed);
     }
 
-    /** Reviews of {@code alerts}' level-1 breaches of the policy's consequence clocks. */
+    /**
+     * Reviews of {@code alerts}' level-1 breaches of the policy's consequence clocks, but those a
+     * late stop retracted: their case closes before anyone looks at it.
+     */
     public static List<Review> reviews(List<Alert> alerts, ConsequencePolicy rules, long seed) {
         ReviewSimulator simulator = new ReviewSimulator(seed);
         List<Review> reviews = new ArrayList<>();
+        Set<String> retracted =
+                alerts.stream()
+                        .filter(a -> a.kind() == AlertKind.RETRACTED)
+                        .map(Alert::retractsAlertId)
+                        .collect(Collectors.toSet());
         alerts.stream()
                 .filter(a -> a.kind() == AlertKind.BREACHED && a.level() == 1)
                 .filter(a -> rules.applies(a.clock()))
+                .filter(a -> !retracted.contains(a.alertId()))
                 .sorted(Comparator.comparing(Alert::eventTime).thenComparing(Alert::alertId))
                 .forEach(breach -> simulator.review(breach, reviews));
         reviews.sort(Comparator.comparing(Review::decidedAt).thenComparing(Review::reviewId));
