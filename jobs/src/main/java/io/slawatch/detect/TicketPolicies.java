@@ -23,6 +23,9 @@ final class TicketPolicies {
     private final PolicyVersions versions = new PolicyVersions();
     private final Map<String, TicketSla> slas = new HashMap<>();
 
+    /** Whether some version applies to open tickets: only then can an event be due a move. */
+    private boolean forOpenTickets;
+
     TicketPolicies(SlaPolicy startPolicy) {
         this.startPolicy = startPolicy;
     }
@@ -37,7 +40,9 @@ final class TicketPolicies {
 
     /** See {@link PolicyVersions#add}. */
     boolean add(PolicyVersion version) throws PolicyException {
-        return versions.add(version);
+        boolean added = versions.add(version);
+        forOpenTickets |= added && versions.get(version.version()).appliesToOpen();
+        return added;
     }
 
     /** Drops the versions no ticket can run on at {@code at}; returns them. */
@@ -67,7 +72,7 @@ final class TicketPolicies {
      * and took effect after the ticket's own version, by then; null when none.
      */
     PolicyVersion moveDue(TicketState state, Instant at) {
-        if (!state.created) {
+        if (!forOpenTickets || !state.created) {
             return null;
         }
         Instant since = versions.effectiveFrom(state.policyVersion);
