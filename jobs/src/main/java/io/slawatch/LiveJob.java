@@ -250,6 +250,7 @@ public final class LiveJob {
      */
     public static void build(
             StreamExecutionEnvironment env, JobOptions options, SlaPolicy policy, WallClock clock) {
+        DataStream<PolicyVersion> published = policyVersions(env, options);
         SlaMonitorJob.Outputs outputs =
                 SlaMonitorJob.build(
                         env,
@@ -258,7 +259,7 @@ public final class LiveJob {
                         eventTime(options, clock),
                         policy,
                         List.of(),
-                        policyVersions(env, options));
+                        published);
         SlaMonitorJob.sinkTo(
                 outputs,
                 new SlaMonitorJob.Sinks(
@@ -308,7 +309,8 @@ public final class LiveJob {
                                     options.idleTimeout(),
                                     EventTime.DEFAULT_STARTUP_GRACE,
                                     clock),
-                            policy);
+                            policy,
+                            published);
             for (Consequences.Part part : consequences.parts()) {
                 part.entries()
                         .sinkTo(

@@ -134,7 +134,9 @@ public final class SlaMonitorJob {
             List<PolicyVersion> versions,
             DataStream<PolicyVersion> published) {
         DataStream<PolicyVersion> policies =
-                published != null ? published : noPublishedVersions(events);
+                published != null
+                        ? published
+                        : noPublishedVersions(events, "no-published-policy-versions");
         return events.keyBy(TicketEvent::ticketId)
                 .connect(policies.broadcast())
                 .transform(
@@ -146,14 +148,14 @@ public final class SlaMonitorJob {
                 .uid("ticket-sla-clocks");
     }
 
-    /** The broadcast input of a run without a policies topic: none, on {@code events}' tasks. */
-    private static DataStream<PolicyVersion> noPublishedVersions(
-            SingleOutputStreamOperator<TicketEvent> events) {
-        return events.flatMap((TicketEvent event, Collector<PolicyVersion> none) -> {})
+    /** The broadcast input of a run without a policies topic: none, on {@code stream}'s tasks. */
+    public static <T> DataStream<PolicyVersion> noPublishedVersions(
+            DataStream<T> stream, String uid) {
+        return stream.flatMap((T record, Collector<PolicyVersion> none) -> {})
                 .returns(PolicyVersion.class)
                 .name("no published policy versions")
-                .uid("no-published-policy-versions")
-                .setParallelism(events.getParallelism());
+                .uid(uid)
+                .setParallelism(stream.getParallelism());
     }
 
     /** Sends the graph's streams to {@code sinks}. */

@@ -80,7 +80,8 @@ class SlaMonitorJobTest {
                         new FileLinesSource<>(List.of(), ReviewDecoder.withDefaults()),
                         1,
                         EventTime.reviewsReplay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
-                        policy);
+                        policy,
+                        null);
         consequences.ledger().sinkTo(discard());
         consequences.quarantine().sinkTo(discard());
 
@@ -112,6 +113,7 @@ class SlaMonitorJobTest {
                         "done-reviews",
                         "flush-watermark-at-end-of-input",
                         "no-published-policy-versions",
+                        "no-published-policy-versions-for-consequences",
                         "reviews-source",
                         "separate-quarantine",
                         "separate-review-quarantine",

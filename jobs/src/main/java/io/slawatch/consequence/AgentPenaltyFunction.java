@@ -3,9 +3,12 @@ package io.slawatch.consequence;
 import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.LedgerKind;
 import io.slawatch.model.SubjectType;
+import io.slawatch.policy.ConsequencePolicy;
+import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.flink.util.Collector;
 
 /**
@@ -17,13 +20,15 @@ public final class AgentPenaltyFunction extends MonthlyPenaltyFunction {
 
     private static final long serialVersionUID = 1L;
 
-    public AgentPenaltyFunction(SlaPolicy policy) {
-        super(policy);
+    /** See {@link VersionedLedgerFunction#VersionedLedgerFunction}. */
+    public AgentPenaltyFunction(SlaPolicy policy, List<PolicyVersion> versions) {
+        super(policy, versions);
     }
 
     @Override
     void confirmed(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
             throws Exception {
+        ConsequencePolicy rules = rules(verdict);
         deduct(
                 verdict,
                 SubjectType.AGENT,
@@ -73,6 +78,7 @@ public final class AgentPenaltyFunction extends MonthlyPenaltyFunction {
     @Override
     void retracted(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
             throws Exception {
+        ConsequencePolicy rules = rules(verdict);
         String why = giveBack(verdict, SubjectType.AGENT, at, out);
         if (tally.count() < 1) {
             String gone = why + ": no confirmed breach left in " + verdict.month();

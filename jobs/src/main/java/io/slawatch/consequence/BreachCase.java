@@ -33,9 +33,27 @@ public class BreachCase {
 
     public static final long UNKNOWN = -1;
 
+    /**
+     * 1, then one more each time a RETRACTED case's alert breaches again (a version for open
+     * tickets moved its deadline later, then it passed): each opening's entries have ids of their
+     * own.
+     */
+    public int opening = 1;
+
     public BreachCase() {}
 
     boolean lateKnown() {
         return lateSeconds != UNKNOWN;
+    }
+
+    String caseId() {
+        return caseId(alertId, opening);
+    }
+
+    /**
+     * The alert id for a first opening, else {@code alertId#opening}: what entry ids start with.
+     */
+    static String caseId(String alertId, int opening) {
+        return opening == 1 ? alertId : alertId + "#" + opening;
     }
 }

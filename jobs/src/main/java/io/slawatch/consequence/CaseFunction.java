@@ -13,6 +13,7 @@ import io.slawatch.model.ReviewDecision;
 import io.slawatch.model.SubjectType;
 import io.slawatch.policy.CompensationTier;
 import io.slawatch.policy.ConsequencePolicy;
+import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.policy.UndecidedCase;
 import io.slawatch.serde.Json;
@@ -30,16 +31,16 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * Runs the cases of one ticket (keyed by ticketId): a case opens for each level-1 BREACHED alert of
  * a clock with consequences, is confirmed or waived by a review or by the policy at its
- * verification deadline, and closes as RETRACTED when its alert is. A confirmation brings the
- * customer's APOLOGY and, once the lateness is known, the ticket's one compensation (its highest
- * tier); it goes to the agent's and the team's penalties as a {@link Verdict}.
+ * verification deadline (all by the rules of the version the ticket ran on), and closes as
+ * RETRACTED when its alert is. A confirmation brings the customer's APOLOGY and, once the lateness
+ * is known, the ticket's one compensation (its highest tier); it goes to the agent's and the team's
+ * penalties as a {@link Verdict}.
  *
  * <p>Inputs wait in an {@link Inbox} for the watermark, so they apply in event-time order: a review
  * decided before a retraction is applied before it, at any parallelism. At the end of a bounded
@@ -50,7 +51,7 @@ import org.apache.flink.util.OutputTag;
  * cleared the ticket, so no alert can come for it any more. Without it a ticket's cases would stay
  * forever. Each verification deadline has a timer too, which fires once.
  */
-public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, LedgerEntry> {
+public final class CaseFunction extends VersionedLedgerFunction<CaseInput> {
 
     private static final long serialVersionUID = 1L;
 
@@ -59,8 +60,6 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
     public static final OutputTag<QuarantineRecord> QUARANTINE =
             new OutputTag<>("review-quarantine", TypeInformation.of(QuarantineRecord.class));
 
-    private final ConsequencePolicy rules;
-    private final Duration horizon;
     private final Clock wallClock;
 
     private transient Inbox<CaseInput> inbox;
@@ -74,14 +73,14 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
     private transient Counter opened;
     private transient Counter decidedByPolicy;
 
-    public CaseFunction(SlaPolicy policy) {
-        this(policy, Clock.systemUTC());
+    /** See {@link VersionedLedgerFunction#VersionedLedgerFunction}. */
+    public CaseFunction(SlaPolicy policy, List<PolicyVersion> versions) {
+        this(policy, versions, Clock.systemUTC());
     }
 
     /** With the clock that stamps quarantine records, for tests. */
-    public CaseFunction(SlaPolicy policy, Clock wallClock) {
-        this.rules = policy.consequences();
-        this.horizon = policy.safetyHorizon();
+    public CaseFunction(SlaPolicy policy, List<PolicyVersion> versions, Clock wallClock) {
+        super(policy, versions);
         this.wallClock = wallClock;
     }
 
@@ -107,7 +106,7 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
     }
 
     @Override
-    public void processElement(CaseInput input, Context ctx, Collector<LedgerEntry> out)
+    public void processElement(CaseInput input, ReadOnlyContext ctx, Collector<LedgerEntry> out)
             throws Exception {
         if (!inbox.offer(input, input.at(), ctx.timerService())) {
             // Late (only when live): applied now, at its own time.
@@ -136,6 +135,7 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
         undecided.sort((a, b) -> a.alertId.compareTo(b.alertId));
         for (BreachCase breach : undecided) {
             decidedByPolicy.inc();
+            ConsequencePolicy rules = rules(breach);
             decide(
                     breach,
                     rules.whenUndecided() == UndecidedCase.CONFIRM
@@ -159,7 +159,7 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
         }
     }
 
-    private void apply(CaseInput input, long at, Context ctx, Collector<LedgerEntry> out)
+    private void apply(CaseInput input, long at, ReadOnlyContext ctx, Collector<LedgerEntry> out)
             throws Exception {
         if (input.review() != null) {
             review(input.review(), at, ctx, out);
@@ -172,12 +172,21 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
         }
     }
 
-    private void open(Alert alert, long at, Context ctx, Collector<LedgerEntry> out)
+    private void open(Alert alert, long at, ReadOnlyContext ctx, Collector<LedgerEntry> out)
             throws Exception {
-        if (!rules.applies(alert.clock()) || cases.contains(alert.alertId())) {
+        String version = alert.attributes().policyVersion();
+        ConsequencePolicy rules = rules(version);
+        if (rules == null || !rules.applies(alert.clock())) {
+            return;
+        }
+        BreachCase before = cases.get(alert.alertId());
+        if (before != null && before.status != CaseStatus.RETRACTED) {
             return;
         }
         BreachCase breach = new BreachCase();
+        if (before != null) {
+            breach.opening = before.opening + 1;
+        }
         breach.alertId = alert.alertId();
         breach.clock = alert.clock();
         breach.cycle = alert.cycle();
@@ -198,7 +207,7 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
         cases.put(breach.alertId, breach);
         ctx.timerService().registerEventTimeTimer(breach.verifyBy);
         if (clearAt.value() == null) {
-            long clear = at + horizon.toMillis();
+            long clear = at + policy(version).safetyHorizon().toMillis();
             clearAt.update(clear);
             ctx.timerService().registerEventTimeTimer(clear);
         }
@@ -210,7 +219,8 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
                         .build());
     }
 
-    private void retract(Alert retraction, long stoppedAt, Context ctx, Collector<LedgerEntry> out)
+    private void retract(
+            Alert retraction, long stoppedAt, ReadOnlyContext ctx, Collector<LedgerEntry> out)
             throws Exception {
         BreachCase breach = cases.get(retraction.retractsAlertId());
         if (breach == null || breach.status == CaseStatus.RETRACTED) {
@@ -230,13 +240,14 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
             return;
         }
         String why = "breach " + breach.alertId + " retracted after its confirmation";
-        reverse(id(breach.alertId, LedgerKind.CONFIRMED), at, why, out);
-        reverse(id(breach.alertId, LedgerKind.APOLOGY), at, why, out);
+        reverse(id(breach, LedgerKind.CONFIRMED), at, why, out);
+        reverse(id(breach, LedgerKind.APOLOGY), at, why, out);
         ctx.output(VERDICTS, verdict(breach, ctx.getCurrentKey(), at, true));
         compensate(ctx.getCurrentKey(), at, out);
     }
 
-    private void late(ClockOutcome outcome, long at, Context ctx, Collector<LedgerEntry> out)
+    private void late(
+            ClockOutcome outcome, long at, ReadOnlyContext ctx, Collector<LedgerEntry> out)
             throws Exception {
         String alertId =
                 Alert.alertId(
@@ -261,7 +272,7 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
         }
     }
 
-    private void review(Review review, long at, Context ctx, Collector<LedgerEntry> out)
+    private void review(Review review, long at, ReadOnlyContext ctx, Collector<LedgerEntry> out)
             throws Exception {
         BreachCase breach = cases.get(review.alertId());
         if (breach == null) {
@@ -290,7 +301,7 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
             String decidedBy,
             String reason,
             long at,
-            Context ctx,
+            ReadOnlyContext ctx,
             Collector<LedgerEntry> out)
             throws Exception {
         breach.changedAt = at;
@@ -311,12 +322,12 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
                 Entries.about(
                                 breach,
                                 ctx.getCurrentKey(),
-                                id(breach.alertId, LedgerKind.APOLOGY),
+                                id(breach, LedgerKind.APOLOGY),
                                 LedgerKind.APOLOGY,
                                 SubjectType.CUSTOMER,
                                 breach.customerId)
                         .at(at)
-                        .dueBy(due(at, rules.actionsDueWithin()))
+                        .dueBy(due(breach, at, rules(breach).actionsDueWithin()))
                         .reason("confirmed " + breach.clock + " breach"),
                 out);
         ctx.output(VERDICTS, verdict(breach, ctx.getCurrentKey(), at, false));
@@ -334,7 +345,7 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
             if (breach.status != CaseStatus.CONFIRMED || !breach.lateKnown()) {
                 continue;
             }
-            CompensationTier tier = rules.tier(breach.lateSeconds);
+            CompensationTier tier = rules(breach).tier(breach.lateSeconds);
             if (tier != null
                     && (bestTier == null
                             || tier.rank() > bestTier.rank()
@@ -371,7 +382,7 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
                             + " late: tier "
                             + rank
                             + " of "
-                            + rules.tiers().size();
+                            + rules(best).tiers().size();
             if (bestTier.couponPercent() > 0) {
                 held.entryIds.add(
                         issue(
@@ -414,14 +425,14 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
                         SubjectType.CUSTOMER,
                         breach.customerId)
                 .at(at)
-                .dueBy(due(at, rules.actionsDueWithin()));
+                .dueBy(due(breach, at, rules(breach).actionsDueWithin()));
     }
 
     private Entries caseEntry(BreachCase breach, LedgerKind kind, long at) throws Exception {
         return Entries.about(
                         breach,
                         Alert.ticketIdOf(breach.alertId),
-                        id(breach.alertId, kind),
+                        id(breach, kind),
                         kind,
                         SubjectType.CASE,
                         breach.alertId)
@@ -437,8 +448,13 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
         issued.reverse(entryId, at, reason, out);
     }
 
-    private Instant due(long at, int workingDays) {
-        return rules.workingDays().within(Instant.ofEpochMilli(at), workingDays);
+    private Instant due(BreachCase breach, long at, int workingDays) {
+        return rules(breach).workingDays().within(Instant.ofEpochMilli(at), workingDays);
+    }
+
+    /** The consequences of the version {@code breach}'s ticket ran on. */
+    private ConsequencePolicy rules(BreachCase breach) {
+        return rules(breach.policyVersion);
     }
 
     private Verdict verdict(BreachCase breach, String ticketId, long at, boolean retracted) {
@@ -451,10 +467,12 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
                 breach.month,
                 at,
                 retracted,
-                breach.policyVersion);
+                breach.policyVersion,
+                breach.opening);
     }
 
-    private void quarantine(Review review, QuarantineReason reason, String detail, Context ctx) {
+    private void quarantine(
+            Review review, QuarantineReason reason, String detail, ReadOnlyContext ctx) {
         ctx.output(
                 QUARANTINE,
                 QuarantineRecord.ofJson(
@@ -466,8 +484,8 @@ public final class CaseFunction extends KeyedProcessFunction<String, CaseInput, 
                         review.reviewId()));
     }
 
-    static String id(String alertId, LedgerKind kind) {
-        return alertId + ":" + kind;
+    static String id(BreachCase breach, LedgerKind kind) {
+        return breach.caseId() + ":" + kind;
     }
 
     private static long ceilSeconds(long millis) {

@@ -1,5 +1,7 @@
 package io.slawatch.consequence;
 
+import io.slawatch.SlaMonitorJob;
+import io.slawatch.detect.TicketSlaFunction;
 import io.slawatch.ingest.DecodedReview;
 import io.slawatch.ingest.SeparateReviewQuarantineFunction;
 import io.slawatch.model.Alert;
@@ -7,10 +9,13 @@ import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.Review;
+import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.time.FlushWatermarkAtEndOfInput;
+import io.slawatch.time.KeyedEventTimeBroadcastOperator;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -24,6 +29,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * stable uid.
  */
 public final class Consequences {
+
+    private static final TypeInformation<LedgerEntry> LEDGER_ENTRY =
+            TypeInformation.of(LedgerEntry.class);
 
     private Consequences() {}
 
@@ -45,31 +53,10 @@ public final class Consequences {
         }
     }
 
-    /** Adds the graph of a live job; {@code policy} must have consequences. */
-    public static Outputs build(
-            StreamExecutionEnvironment env,
-            DataStream<Alert> alerts,
-            DataStream<ClockOutcome> outcomes,
-            Source<DecodedReview, ?, ?> reviewsSource,
-            int reviewsParallelism,
-            WatermarkStrategy<DecodedReview> reviewTime,
-            SlaPolicy policy) {
-        return build(
-                env,
-                alerts,
-                outcomes,
-                reviewsSource,
-                reviewsParallelism,
-                reviewTime,
-                policy,
-                Long.MIN_VALUE);
-    }
-
     /**
-     * Adds the graph; {@code policy} must have consequences. {@code eventsEnd} is a bounded run's
-     * last ticket event time: the reviews' input, which usually ends earlier, lets event time reach
-     * it before it ends, so the policy's deadlines up to the last event pass whichever input
-     * finishes first. Long.MIN_VALUE for an unbounded run.
+     * Adds the graph of a live job; {@code policy} must have consequences. Each breach follows the
+     * consequences of the version its ticket ran on: {@code published}'s (the {@code
+     * slawatch.policies} topic, null: none), else {@code policy}'s.
      */
     public static Outputs build(
             StreamExecutionEnvironment env,
@@ -79,11 +66,52 @@ public final class Consequences {
             int reviewsParallelism,
             WatermarkStrategy<DecodedReview> reviewTime,
             SlaPolicy policy,
+            DataStream<PolicyVersion> published) {
+        return build(
+                env,
+                alerts,
+                outcomes,
+                reviewsSource,
+                reviewsParallelism,
+                reviewTime,
+                new Rules(policy, List.of(), published),
+                Long.MIN_VALUE);
+    }
+
+    /**
+     * The policy versions whose consequences breaches follow: a bounded run's {@code versions} (in
+     * the order they were published), or those {@code published} on the topic (null: none); the
+     * {@code start} policy until one takes effect, and for versions not known.
+     */
+    public record Rules(
+            SlaPolicy start, List<PolicyVersion> versions, DataStream<PolicyVersion> published) {}
+
+    /**
+     * Adds the graph; {@code rules.start()} must have consequences. {@code eventsEnd} is a bounded
+     * run's last ticket event time: the reviews' input, which usually ends earlier, lets event time
+     * reach it before it ends, so the policy's deadlines up to the last event pass whichever input
+     * finishes first. Long.MIN_VALUE for an unbounded run.
+     */
+    public static Outputs build(
+            StreamExecutionEnvironment env,
+            DataStream<Alert> alerts,
+            DataStream<ClockOutcome> outcomes,
+            Source<DecodedReview, ?, ?> reviewsSource,
+            int reviewsParallelism,
+            WatermarkStrategy<DecodedReview> reviewTime,
+            Rules rules,
             long eventsEnd) {
+        SlaPolicy policy = rules.start();
         if (policy.consequences() == null) {
             throw new IllegalArgumentException(
                     "policy " + policy.version() + " has no 'consequences' section");
         }
+        DataStream<PolicyVersion> versions =
+                (rules.published() != null
+                                ? rules.published()
+                                : SlaMonitorJob.noPublishedVersions(
+                                        alerts, "no-published-policy-versions-for-consequences"))
+                        .broadcast();
         SingleOutputStreamOperator<Review> reviews =
                 env.fromSource(reviewsSource, reviewTime, "reviews")
                         .uid("reviews-source")
@@ -124,8 +152,11 @@ public final class Consequences {
         SingleOutputStreamOperator<LedgerEntry> caseEntries =
                 caseInputs
                         .keyBy(CaseInput::ticketId)
-                        .process(new CaseFunction(policy))
-                        .name("breach cases")
+                        .connect(versions)
+                        .transform(
+                                "breach cases",
+                                LEDGER_ENTRY,
+                                versioned(new CaseFunction(policy, rules.versions())))
                         .uid("breach-cases");
         DataStream<Verdict> verdicts = caseEntries.getSideOutput(CaseFunction.VERDICTS);
         DataStream<LedgerEntry> agentEntries =
@@ -133,16 +164,22 @@ public final class Consequences {
                         .name("verdicts with an agent")
                         .uid("agent-verdicts")
                         .keyBy(Verdict::agentId)
-                        .process(new AgentPenaltyFunction(policy))
-                        .name("agent penalties")
+                        .connect(versions)
+                        .transform(
+                                "agent penalties",
+                                LEDGER_ENTRY,
+                                versioned(new AgentPenaltyFunction(policy, rules.versions())))
                         .uid("agent-penalties");
         DataStream<LedgerEntry> teamEntries =
                 verdicts.filter(verdict -> verdict.team() != null)
                         .name("verdicts with a team")
                         .uid("team-verdicts")
                         .keyBy(Verdict::team)
-                        .process(new TeamPenaltyFunction(policy))
-                        .name("team penalties")
+                        .connect(versions)
+                        .transform(
+                                "team penalties",
+                                LEDGER_ENTRY,
+                                versioned(new TeamPenaltyFunction(policy, rules.versions())))
                         .uid("team-penalties");
         // Each producer's actions leave through a filter chained to it, and each part of the
         // ledger through a sink of its own: no entry crosses the network just to be merged.
@@ -171,6 +208,14 @@ public final class Consequences {
                         .union(
                                 caseEntries.getSideOutput(CaseFunction.QUARANTINE),
                                 followUps.getSideOutput(ActionDueFunction.QUARANTINE)));
+    }
+
+    /** {@code function} with the policy versions as broadcast state and the events' time alone. */
+    private static <I>
+            KeyedEventTimeBroadcastOperator<String, I, PolicyVersion, LedgerEntry> versioned(
+                    VersionedLedgerFunction<I> function) {
+        return new KeyedEventTimeBroadcastOperator<>(
+                function, List.of(TicketSlaFunction.POLICY_VERSIONS));
     }
 
     /** The action entries and reversals among {@code entries}, for their due dates. */

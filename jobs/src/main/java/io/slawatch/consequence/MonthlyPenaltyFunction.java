@@ -4,9 +4,9 @@ import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.LedgerKind;
 import io.slawatch.model.SubjectType;
 import io.slawatch.policy.ConsequencePolicy;
+import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.time.Inbox;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -18,19 +18,20 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Penalties of one subject (an agent or a team) by month, from {@link Verdict}s in event-time order
  * (an {@link Inbox}): "the breach that makes N in a month" must not depend on which ticket's
- * subtask was faster. Subclasses say what a confirmation and a retraction issue and reverse.
+ * subtask was faster. Subclasses say what a confirmation and a retraction issue and reverse, by the
+ * rules of the version the verdict's ticket ran on: points and the action a count brings are those
+ * of the breach that makes the count.
  *
  * <p>State: a {@link MonthTally} per month and the entries that may still be reversed, both dropped
  * by one timer per month at the month's end plus the policy's safety horizon, after which no breach
  * of that month can still be retracted. Without it every month would stay forever.
  */
-abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdict, LedgerEntry> {
+abstract class MonthlyPenaltyFunction extends VersionedLedgerFunction<Verdict> {
 
     private static final long serialVersionUID = 1L;
 
@@ -38,18 +39,14 @@ abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdi
     static final Comparator<Verdict> ORDER =
             Comparator.comparing(Verdict::retracted).thenComparing(Verdict::alertId);
 
-    final ConsequencePolicy rules;
-    private final Duration horizon;
-
     private transient Inbox<Verdict> inbox;
     private transient MapState<String, MonthTally> months;
 
     /** Entries that a retraction may reverse. */
     private transient IssuedEntries issued;
 
-    MonthlyPenaltyFunction(SlaPolicy policy) {
-        this.rules = policy.consequences();
-        this.horizon = policy.safetyHorizon();
+    MonthlyPenaltyFunction(SlaPolicy policy, List<PolicyVersion> versions) {
+        super(policy, versions);
     }
 
     @Override
@@ -74,7 +71,7 @@ abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdi
             throws Exception;
 
     @Override
-    public void processElement(Verdict verdict, Context ctx, Collector<LedgerEntry> out)
+    public void processElement(Verdict verdict, ReadOnlyContext ctx, Collector<LedgerEntry> out)
             throws Exception {
         if (!inbox.offer(verdict, verdict.at(), ctx.timerService())) {
             apply(verdict, verdict.at(), ctx, out);
@@ -103,7 +100,7 @@ abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdi
         }
     }
 
-    private void apply(Verdict verdict, long at, Context ctx, Collector<LedgerEntry> out)
+    private void apply(Verdict verdict, long at, ReadOnlyContext ctx, Collector<LedgerEntry> out)
             throws Exception {
         MonthTally tally = months.get(verdict.month());
         if (tally == null) {
@@ -115,9 +112,9 @@ abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdi
                     YearMonth.parse(verdict.month())
                             .plusMonths(1)
                             .atDay(1)
-                            .atStartOfDay(rules.monthZone())
+                            .atStartOfDay(rules(verdict).monthZone())
                             .toInstant()
-                            .plus(horizon)
+                            .plus(policy(verdict.policyVersion()).safetyHorizon())
                             .toEpochMilli();
             ctx.timerService().registerEventTimeTimer(tally.clearAt);
         }
@@ -196,7 +193,7 @@ abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdi
                         type,
                         subject)
                 .at(at)
-                .dueBy(due(at, dueWithin));
+                .dueBy(rules(verdict).workingDays().within(Instant.ofEpochMilli(at), dueWithin));
     }
 
     /** Why a count threshold's action is issued: the breach that makes the month's count. */
@@ -216,11 +213,12 @@ abstract class MonthlyPenaltyFunction extends KeyedProcessFunction<String, Verdi
     }
 
     private static String pointsId(Verdict verdict, SubjectType type) {
-        return verdict.alertId() + ":" + type + ":" + LedgerKind.POINTS;
+        return verdict.caseId() + ":" + type + ":" + LedgerKind.POINTS;
     }
 
-    Instant due(long at, int workingDays) {
-        return rules.workingDays().within(Instant.ofEpochMilli(at), workingDays);
+    /** The consequences of the version {@code verdict}'s ticket ran on. */
+    final ConsequencePolicy rules(Verdict verdict) {
+        return rules(verdict.policyVersion());
     }
 
     static String ordinal(int n) {

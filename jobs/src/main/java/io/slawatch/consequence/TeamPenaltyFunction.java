@@ -3,6 +3,8 @@ package io.slawatch.consequence;
 import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.LedgerKind;
 import io.slawatch.model.SubjectType;
+import io.slawatch.policy.ConsequencePolicy;
+import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import java.util.List;
 import java.util.TreeSet;
@@ -17,13 +19,15 @@ public final class TeamPenaltyFunction extends MonthlyPenaltyFunction {
 
     private static final long serialVersionUID = 1L;
 
-    public TeamPenaltyFunction(SlaPolicy policy) {
-        super(policy);
+    /** See {@link VersionedLedgerFunction#VersionedLedgerFunction}. */
+    public TeamPenaltyFunction(SlaPolicy policy, List<PolicyVersion> versions) {
+        super(policy, versions);
     }
 
     @Override
     void confirmed(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
             throws Exception {
+        ConsequencePolicy rules = rules(verdict);
         deduct(verdict, SubjectType.TEAM, verdict.team(), rules.teamPointsPerBreach(), at, out);
         if (tally.count() >= rules.noticeAt() && tally.noticeId == null) {
             int n = ++tally.issued;
@@ -50,6 +54,7 @@ public final class TeamPenaltyFunction extends MonthlyPenaltyFunction {
     @Override
     void retracted(MonthTally tally, Verdict verdict, long at, Collector<LedgerEntry> out)
             throws Exception {
+        ConsequencePolicy rules = rules(verdict);
         String why = giveBack(verdict, SubjectType.TEAM, at, out);
         if (tally.count() < rules.noticeAt()) {
             tally.noticeId =

@@ -9,6 +9,8 @@ import io.slawatch.model.ClockType;
  * @param agentId null when no agent is held responsible
  * @param month yyyy-MM of the breach's deadline
  * @param at the event time of the decision, epoch milliseconds
+ * @param opening which opening of the alert's case: 1, or more once a retracted breach became due
+ *     again (a version for open tickets moved its deadline back)
  */
 public record Verdict(
         String alertId,
@@ -19,4 +21,11 @@ public record Verdict(
         String month,
         long at,
         boolean retracted,
-        String policyVersion) {}
+        String policyVersion,
+        int opening) {
+
+    /** What this case's entries are named after: see {@link BreachCase#caseId}. */
+    public String caseId() {
+        return BreachCase.caseId(alertId, opening);
+    }
+}

@@ -66,7 +66,12 @@ public final class LedgerViews {
                             case RETRACTED -> 3;
                             default -> 2;
                         };
-                return document(ElasticsearchIndices.CASES, entry.path("alertId"), view, rank);
+                // A case opened again after its retraction is newer than all of its first life.
+                return document(
+                        ElasticsearchIndices.CASES,
+                        entry.path("alertId"),
+                        view,
+                        rank + 3L * (opening(entry) - 1));
             }
             case DONE, OVERDUE -> {
                 return action(
@@ -87,6 +92,22 @@ public final class LedgerViews {
                         ? action(entry, entry.path("entryId"), kind, "OPEN", 1)
                         : Optional.empty();
             }
+        }
+    }
+
+    /** Which opening of its case a case entry is of: {@code ALERT_ID#n:KIND} is the nth. */
+    private static int opening(ObjectNode entry) {
+        String alertId = entry.path("alertId").asText();
+        String entryId = entry.path("entryId").asText();
+        if (!entryId.startsWith(alertId + "#")) {
+            return 1;
+        }
+        int end = entryId.indexOf(':', alertId.length());
+        try {
+            return Integer.parseInt(
+                    entryId.substring(alertId.length() + 1, end < 0 ? entryId.length() : end));
+        } catch (NumberFormatException e) {
+            return 1;
         }
     }
 

@@ -1,11 +1,13 @@
 package io.slawatch.policy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The policy versions a detection job knows, and which one is in force when: the version with the
@@ -87,6 +89,14 @@ public final class PolicyVersions {
      * retention after closing). The latest version is never one.
      */
     public List<String> unusedAt(Instant at) {
+        return unusedAt(at, policy -> Duration.ZERO);
+    }
+
+    /**
+     * The versions unused at {@code at} by a reader that needs a version for {@code usedLonger}
+     * after its last ticket could run on it (consequences: a breach counts until its month ends).
+     */
+    public List<String> unusedAt(Instant at, Function<SlaPolicy, Duration> usedLonger) {
         List<String> unused = new ArrayList<>();
         for (int i = 0; i + 1 < byEffect.size(); i++) {
             SlaPolicy policy = byEffect.get(i).policy();
@@ -95,7 +105,8 @@ public final class PolicyVersions {
                             .record()
                             .effectiveFrom()
                             .plus(policy.safetyHorizon())
-                            .plus(policy.retentionAfterClosed());
+                            .plus(policy.retentionAfterClosed())
+                            .plus(usedLonger.apply(policy));
             if (at.isAfter(lastUse)) {
                 unused.add(byEffect.get(i).record().version());
             }

@@ -217,7 +217,7 @@ public final class Replay {
                                     ReviewDecoder.withDefaults()),
                             1,
                             EventTime.reviewsReplay(options.outOfOrderness()),
-                            options.policy(),
+                            new Consequences.Rules(options.policy(), options.versions(), null),
                             lastEventTime(options.inputs()));
             consequences
                     .ledger()

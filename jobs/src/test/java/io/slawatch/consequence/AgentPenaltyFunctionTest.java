@@ -140,6 +140,37 @@ class AgentPenaltyFunctionTest {
     }
 
     @Test
+    void shouldDeductAgainUnderNewIdsWhenARetractedBreachIsConfirmedOnItsSecondOpening()
+            throws Exception {
+        send(confirmed("T-1", AGENT, NOVEMBER, WEDNESDAY_1005));
+        send(retractedVerdict("T-1", AGENT, NOVEMBER, THURSDAY_0930)).watermark(THURSDAY_0930);
+        Verdict first = confirmed("T-1", AGENT, NOVEMBER, FRIDAY_1800);
+        Verdict secondOpening =
+                new Verdict(
+                        first.alertId(),
+                        first.ticketId(),
+                        first.clock(),
+                        first.agentId(),
+                        first.team(),
+                        first.month(),
+                        first.at(),
+                        false,
+                        first.policyVersion(),
+                        2);
+        agents.forget();
+        send(secondOpening).watermark(FRIDAY_1800);
+
+        assertThat(agents.lines())
+                .containsExactly(
+                        breachOf("T-1")
+                                + "#2:AGENT:POINTS POINTS AGENT:a-1 @Fri 11-27 18:00 points=-2",
+                        "AGENT:a-1:2026-11:WARNING:2 WARNING AGENT:a-1 @Fri 11-27 18:00"
+                                + " due=Wed 12-02 18:00",
+                        "AGENT:a-1:2026-11:TRAINING:2 TRAINING AGENT:a-1 @Fri 11-27 18:00"
+                                + " due=Fri 12-04 18:00");
+    }
+
+    @Test
     void shouldCountConfirmationsInEventTimeOrderWhateverTheirArrival() throws Exception {
         send(confirmed("T-2", AGENT, NOVEMBER, THURSDAY_0930));
         send(confirmed("T-1", AGENT, NOVEMBER, WEDNESDAY_1005)).watermark(THURSDAY_0930);

@@ -65,6 +65,11 @@ final class Breaches {
     }
 
     static TicketAttributes attributes(String ticket) {
+        return attributes(ticket, DEFAULT_POLICY.version());
+    }
+
+    /** {@code ticket}'s attributes, run on the policy version {@code policyVersion}. */
+    static TicketAttributes attributes(String ticket, String policyVersion) {
         return new TicketAttributes(
                 Channel.PHONE,
                 Priority.URGENT,
@@ -73,12 +78,17 @@ final class Breaches {
                 TECH,
                 TEAM,
                 "pudong",
-                DEFAULT_POLICY.version(),
+                policyVersion,
                 CUSTOMER);
     }
 
     /** The level-1 BREACHED alert of {@code ticket}'s {@code clock} (cycle 1) at its deadline. */
     static Alert breached(String ticket, ClockType clock, Instant deadline) {
+        return breached(ticket, clock, deadline, DEFAULT_POLICY.version());
+    }
+
+    /** {@link #breached(String, ClockType, Instant)} of a ticket run on {@code policyVersion}. */
+    static Alert breached(String ticket, ClockType clock, Instant deadline, String policyVersion) {
         return new Alert(
                 Alert.alertId(ticket, clock, 1, AlertKind.BREACHED, 1),
                 ticket,
@@ -96,7 +106,7 @@ final class Breaches {
                 null,
                 null,
                 null,
-                attributes(ticket));
+                attributes(ticket, policyVersion));
     }
 
     static Alert breached(ClockType clock, Instant deadline) {
@@ -199,6 +209,22 @@ final class Breaches {
 
     private static Verdict verdict(
             String ticket, String agent, String month, Instant at, boolean retracted) {
+        return verdict(ticket, agent, month, at, retracted, DEFAULT_POLICY.version());
+    }
+
+    /** A confirmation of {@code ticket}'s RESPONSE breach, its ticket run on {@code version}. */
+    static Verdict confirmedOn(
+            String version, String ticket, String agent, String month, Instant at) {
+        return verdict(ticket, agent, month, at, false, version);
+    }
+
+    private static Verdict verdict(
+            String ticket,
+            String agent,
+            String month,
+            Instant at,
+            boolean retracted,
+            String policyVersion) {
         return new Verdict(
                 Alert.alertId(ticket, ClockType.RESPONSE, 1, AlertKind.BREACHED, 1),
                 ticket,
@@ -208,7 +234,8 @@ final class Breaches {
                 month,
                 at.toEpochMilli(),
                 retracted,
-                DEFAULT_POLICY.version());
+                policyVersion,
+                1);
     }
 
     static String breachOf(String ticket) {

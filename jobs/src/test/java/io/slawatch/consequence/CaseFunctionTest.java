@@ -18,6 +18,7 @@ import static io.slawatch.consequence.Breaches.metLate;
 import static io.slawatch.consequence.Breaches.retracted;
 import static io.slawatch.consequence.Breaches.waive;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.slawatch.model.Alert;
 import io.slawatch.model.ClockType;
@@ -49,6 +50,7 @@ class CaseFunctionTest {
     static final Instant THURSDAY_1000 = at("2026-11-26T10:00:00+08:00");
     static final Instant FRIDAY_0900 = at("2026-11-27T09:00:00+08:00");
     static final Instant MONDAY_0900 = at("2026-11-30T09:00:00+08:00");
+    static final Instant NEXT_WEDNESDAY_1800 = at("2026-12-02T18:00:00+08:00");
 
     LedgerHarness<CaseInput> cases;
 
@@ -125,7 +127,8 @@ class CaseFunctionTest {
                                 "2026-11",
                                 FRIDAY_1800.toEpochMilli(),
                                 false,
-                                DEFAULT_POLICY.version()));
+                                DEFAULT_POLICY.version(),
+                                1));
     }
 
     @Test
@@ -359,6 +362,52 @@ class CaseFunctionTest {
         send(RESPONSE_BREACH).watermark(WEDNESDAY_1200);
 
         assertThat(cases.lines()).containsExactly(VERIFICATION_REQUESTED);
+    }
+
+    @Test
+    void shouldOpenTheCaseAgainWhenARetractedBreachFallsDueAgain() throws Exception {
+        // A version for open tickets moved the deadline to Monday (retraction), which then passed.
+        Alert dueAgain = breached(ClockType.RESPONSE, MONDAY_0900);
+        send(RESPONSE_BREACH);
+        send(confirm(RESPONSE_CASE, THURSDAY_0930)).watermark(THURSDAY_0930).forget();
+        send(retracted(RESPONSE_BREACH, THURSDAY_1000));
+        send(dueAgain).watermark(NEXT_WEDNESDAY_1800);
+
+        String reopened = RESPONSE_CASE + "#2";
+        assertThat(cases.lines())
+                .containsExactly(
+                        RESPONSE_CASE
+                                + ":RETRACTED RETRACTED CASE:"
+                                + RESPONSE_CASE
+                                + " @Thu 11-26 10:00",
+                        RESPONSE_CASE
+                                + ":CONFIRMED:REVERSAL REVERSAL CASE:"
+                                + RESPONSE_CASE
+                                + " @Thu 11-26 10:00 reverses="
+                                + RESPONSE_CASE
+                                + ":CONFIRMED",
+                        RESPONSE_CASE
+                                + ":APOLOGY:REVERSAL REVERSAL CUSTOMER:c-1"
+                                + " @Thu 11-26 10:00 reverses="
+                                + RESPONSE_CASE
+                                + ":APOLOGY",
+                        reopened
+                                + ":VERIFICATION_REQUESTED VERIFICATION_REQUESTED CASE:"
+                                + RESPONSE_CASE
+                                + " @Mon 11-30 09:00 due=Wed 12-02 18:00",
+                        reopened
+                                + ":CONFIRMED CONFIRMED CASE:"
+                                + RESPONSE_CASE
+                                + " @Wed 12-02 18:00",
+                        reopened
+                                + ":APOLOGY APOLOGY CUSTOMER:c-1 @Wed 12-02 18:00"
+                                + " due=Mon 12-07 18:00");
+        assertThat(verdicts())
+                .extracting(Verdict::retracted, Verdict::caseId)
+                .containsExactly(
+                        tuple(false, RESPONSE_CASE),
+                        tuple(true, RESPONSE_CASE),
+                        tuple(false, reopened));
     }
 
     @Test

@@ -77,6 +77,31 @@ class LedgerViewsTest {
     }
 
     @Test
+    void shouldRankACaseOpenedAgainAboveItsRetraction() {
+        BreachCase breach = new BreachCase();
+        breach.alertId = "T-1:RESPONSE:1:BREACHED:1";
+        breach.month = "2026-11";
+        breach.clock = io.slawatch.model.ClockType.RESPONSE;
+        breach.opening = 2;
+        LedgerEntry requestedAgain =
+                Entries.about(
+                                breach,
+                                "T-1",
+                                breach.caseId() + ":VERIFICATION_REQUESTED",
+                                LedgerKind.VERIFICATION_REQUESTED,
+                                SubjectType.CASE,
+                                breach.alertId)
+                        .at(FRIDAY)
+                        .dueBy(MONDAY_1800)
+                        .build();
+
+        assertThat(view(requestedAgain).orElseThrow().id()).isEqualTo(breach.alertId);
+        assertThat(view(requestedAgain).orElseThrow().offset())
+                .as("above RETRACTED (3) of the first opening")
+                .isEqualTo(4);
+    }
+
+    @Test
     void shouldFollowAnActionFromOpenToOverdueAndReversedKeepingWhatItGives() {
         assertThat(source(COUPON))
                 .isEqualTo(

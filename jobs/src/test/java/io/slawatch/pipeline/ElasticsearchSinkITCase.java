@@ -108,7 +108,8 @@ class ElasticsearchSinkITCase {
                                     ReviewDecoder.withDefaults()),
                             1,
                             EventTime.reviewsReplay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
-                            policy)
+                            policy,
+                            null)
                     .ledger()
                     .flatMap(
                             (LedgerEntry entry, Collector<TopicDocument> out) -> {

@@ -296,7 +296,8 @@ final class Benchmarks {
                             new FileLinesSource<>(List.of(), ReviewDecoder.withDefaults()),
                             1,
                             EventTime.reviewsReplay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
-                            policy);
+                            policy,
+                            null);
             ledger.ledger().sinkTo(new DiscardingSink<>());
             ledger.quarantine().sinkTo(new DiscardingSink<>());
         }

@@ -19,6 +19,8 @@ class ReplayCommandITCase {
     static final String SAMPLE =
             ROOT.resolve("schemas/examples/streams/sample-tickets.jsonl").toString();
     static final String POLICY = ROOT.resolve("deploy/policies/default.yaml").toString();
+    static final String REVIEWS =
+            ROOT.resolve("jobs/src/test/resources/streams/sample-reviews.jsonl").toString();
 
     @TempDir Path temp;
 
@@ -81,7 +83,8 @@ class ReplayCommandITCase {
                         .replace("version: \"2026.11-1\"", "version: \"2026.12-1\"")
                         .replace(
                                 "{channel: PHONE, target: PT30S}",
-                                "{channel: PHONE, target: PT60S}"));
+                                "{channel: PHONE, target: PT60S}")
+                        .replace("    pointsPerBreach: 2\n", "    pointsPerBreach: 7\n"));
         Path versions = temp.resolve("versions.jsonl");
         CliRun published =
                 CliRun.run(
@@ -118,6 +121,15 @@ class ReplayCommandITCase {
                                 + " changes: give the changed policy a new 'version')\n");
 
         Path outcomes = temp.resolve("outcomes.jsonl");
+        Path ledger = temp.resolve("ledger.jsonl");
+        // The sample's reviews confirm breaches of tickets on 2026.11-1; S-0034 runs on 2026.12-1.
+        Path reviews = temp.resolve("reviews.jsonl");
+        Files.writeString(
+                reviews,
+                Files.readString(Path.of(REVIEWS))
+                        + "{\"reviewId\":\"R-34\",\"alertId\":\"S-0034:ARRIVAL:1:BREACHED:1\","
+                        + "\"decision\":\"CONFIRM\",\"reviewer\":\"sup-1\",\"reason\":\"late\","
+                        + "\"decidedAt\":\"2026-11-16T12:00:00+08:00\"}\n");
         CliRun run =
                 CliRun.run(
                         "",
@@ -129,7 +141,11 @@ class ReplayCommandITCase {
                         "--policies",
                         versions.toString(),
                         "--outcomes",
-                        outcomes.toString());
+                        outcomes.toString(),
+                        "--reviews",
+                        reviews.toString(),
+                        "--actions",
+                        ledger.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
 
         // S-0023, created at 00:58, keeps 30 s and answered late; S-0024 (00:59) and S-0026
@@ -157,6 +173,26 @@ class ReplayCommandITCase {
                         "S-0023 2026.11-1 MET_LATE 2026-11-16T00:58:30Z",
                         "S-0024 2026.12-1 MET 2026-11-16T01:00:00Z",
                         "S-0026 2026.12-1 MET 2026-11-16T01:03:00Z");
+        // Each confirmed breach costs its agent the points of its ticket's version.
+        assertThat(
+                        Files.readAllLines(ledger).stream()
+                                .map(ReplayCommandITCase::json)
+                                .filter(e -> e.get("kind").asText().equals("POINTS"))
+                                .filter(e -> e.get("subjectType").asText().equals("AGENT"))
+                                .map(
+                                        e ->
+                                                e.get("ticketId").asText()
+                                                        + " "
+                                                        + e.get("policyVersion").asText()
+                                                        + " "
+                                                        + e.get("points").asInt())
+                                .sorted()
+                                .toList())
+                .containsExactly(
+                        "S-0010 2026.11-1 -2",
+                        "S-0011 2026.11-1 -2",
+                        "S-0022 2026.11-1 -2",
+                        "S-0034 2026.12-1 -7");
     }
 
     private static JsonNode json(String line) {
