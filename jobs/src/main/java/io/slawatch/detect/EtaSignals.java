@@ -13,8 +13,10 @@ final class EtaSignals {
     private EtaSignals() {}
 
     /**
-     * An ETA of an open ARRIVAL clock, its arrival, or its end without one ({@code wasOpen}: the
-     * clock was open before the event); null when the event says none of these.
+     * An ETA of an open ARRIVAL clock, its dispatch, that it waits for a technician (once it
+     * starts, and after an UPDATED, which may move its deadline), its arrival, or its end without
+     * one ({@code wasOpen}: the clock was open before the event); null when the event says none of
+     * these.
      */
     static EtaSignal of(
             TicketState state, TicketEvent event, long at, boolean wasOpen, Deadlines deadlines) {
@@ -29,6 +31,12 @@ final class EtaSignals {
                 && (event.type() == EventType.DISPATCHED
                         || event.type() == EventType.ETA_UPDATED)) {
             kind = EtaSignal.Kind.ETA;
+        } else if (open && event.type() == EventType.DISPATCHED) {
+            kind = EtaSignal.Kind.DISPATCHED;
+        } else if (open
+                && state.techId == null
+                && (!wasOpen || event.type() == EventType.UPDATED)) {
+            kind = EtaSignal.Kind.WAITING;
         } else if (wasOpen && !open) {
             kind =
                     event.type() == EventType.ARRIVED

@@ -212,6 +212,7 @@ public final class TicketSla implements Serializable {
                                 startClock(state, type, at, 1, out);
                             }
                         });
+        signalEta(state, event, at, false, out);
     }
 
     private void apply(TicketState state, TicketEvent event, SlaOutput out) {
@@ -268,6 +269,12 @@ public final class TicketSla implements Serializable {
         }
         // A change that moved a deadline into the past alerts at once, at the event's time.
         due.fire(state, ticketId, at, false, at, out);
+        signalEta(state, event, at, arrivalWasOpen, out);
+    }
+
+    /** Tells the arrival predictions what {@code event} did to the ARRIVAL clock, if anything. */
+    private void signalEta(
+            TicketState state, TicketEvent event, long at, boolean arrivalWasOpen, SlaOutput out) {
         if (policy.prediction() != null) {
             EtaSignal signal = EtaSignals.of(state, event, at, arrivalWasOpen, deadlines);
             if (signal != null) {

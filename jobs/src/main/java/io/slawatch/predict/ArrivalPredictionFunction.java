@@ -29,8 +29,16 @@ import org.apache.flink.util.Collector;
  * region's learned ETA error ({@link EtaErrorModel}); from the policy's minimum probability a
  * PREDICTED_BREACH fires at the ETA's event time, and a later ETA that brings the probability below
  * it fires PREDICTION_CLEARED. An arrival teaches the model its error and ends the prediction.
- * Signals wait in an {@link Inbox} for the watermark and apply in event-time order (ties by
- * ticket), so the model, and the alerts, are the same at any parallelism.
+ *
+ * <p>A ticket nobody has been dispatched to yet is judged by the region's learned travel times
+ * ({@link TravelTimeModel}): it is checked again at the instant a dispatch still pending makes the
+ * arrival likely late, and the prediction fires then if nobody has been dispatched. Without these,
+ * every breach whose technician left after the deadline (a quarter of them on simulated traffic)
+ * would come unannounced.
+ *
+ * <p>Signals and checks wait in {@link Inbox}es for the watermark and apply in event-time order
+ * (ties by ticket, signals before checks), so the models, and the alerts, are the same at any
+ * parallelism.
  */
 public final class ArrivalPredictionFunction
         extends KeyedProcessFunction<String, EtaSignal, Alert> {
@@ -46,8 +54,10 @@ public final class ArrivalPredictionFunction
     private final ZoneId zone;
     private final Duration horizon;
 
-    /** The region's model: a few numbers per band, kept for the job's life. */
+    /** The region's models: a few numbers per band and per priority, kept for the job's life. */
     private transient ValueState<EtaErrorModel> model;
+
+    private transient ValueState<TravelTimeModel> travel;
 
     /**
      * Tickets with an ARRIVAL cycle seen, by ticketId: removed at their ARRIVED or end, or a safety
@@ -56,6 +66,13 @@ public final class ArrivalPredictionFunction
     private transient MapState<String, PredictedArrival> tickets;
 
     private transient Inbox<EtaSignal> inbox;
+
+    /**
+     * WAITING signals due to be judged again, at the instant their dispatch is overdue: each taken
+     * at its own timer, so none stays.
+     */
+    private transient Inbox<EtaSignal> checks;
+
     private transient Counter predicted;
 
     public ArrivalPredictionFunction(SlaPolicy policy) {
@@ -81,7 +98,16 @@ public final class ArrivalPredictionFunction
                                         "predicted-arrivals",
                                         Types.STRING,
                                         TypeInformation.of(PredictedArrival.class)));
+        travel =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "travel-time-model",
+                                        TypeInformation.of(TravelTimeModel.class)));
         inbox = new Inbox<>(getRuntimeContext(), "eta-inbox", TypeInformation.of(EtaSignal.class));
+        checks =
+                new Inbox<>(
+                        getRuntimeContext(), "waiting-checks", TypeInformation.of(EtaSignal.class));
         predicted = getRuntimeContext().getMetricGroup().counter("arrivalBreachesPredicted");
     }
 
@@ -100,7 +126,12 @@ public final class ArrivalPredictionFunction
         for (EtaSignal signal : due) {
             apply(signal, ctx, out);
         }
-        if (!due.isEmpty()) {
+        List<EtaSignal> dueChecks = new ArrayList<>(checks.take(timestamp));
+        dueChecks.sort(TIE_ORDER);
+        for (EtaSignal check : dueChecks) {
+            check(check, ctx, out);
+        }
+        if (!due.isEmpty() || !dueChecks.isEmpty()) {
             return; // an inbox instant; the tickets are swept at their safety timers only
         }
         List<String> stale = new ArrayList<>();
@@ -116,21 +147,19 @@ public final class ArrivalPredictionFunction
 
     private void apply(EtaSignal signal, Context ctx, Collector<Alert> out) throws Exception {
         PredictedArrival arrival = tickets.get(signal.ticketId());
-        if (arrival != null && signal.kind() != EtaSignal.Kind.ETA) {
+        boolean ends =
+                signal.kind() == EtaSignal.Kind.ARRIVED || signal.kind() == EtaSignal.Kind.ENDED;
+        if (arrival != null && ends) {
             forget(signal.ticketId(), arrival, ctx);
         }
         switch (signal.kind()) {
             case ENDED -> {}
             case ARRIVED -> {
                 if (arrival != null && arrival.cycle == signal.cycle()) {
-                    EtaErrorModel learned = model();
-                    learned.learn(
-                            EtaErrorModel.band(arrival.lastEta, zone),
-                            (signal.at() - arrival.lastEta) / 1000.0);
-                    model.update(learned);
+                    learn(arrival, signal);
                 }
             }
-            case ETA -> {
+            case WAITING, DISPATCHED, ETA -> {
                 if (arrival != null) {
                     ctx.timerService().deleteEventTimeTimer(arrival.lastAt + horizon.toMillis());
                 }
@@ -138,13 +167,125 @@ public final class ArrivalPredictionFunction
                     arrival = new PredictedArrival();
                     arrival.cycle = signal.cycle();
                 }
-                arrival.lastEta = signal.etaAt();
                 arrival.lastAt = signal.at();
-                judge(signal, arrival, out);
+                if (signal.kind() == EtaSignal.Kind.WAITING) {
+                    if (arrival.dispatchedAt == PredictedArrival.NONE) {
+                        arrival.waitingFor = signal.deadline();
+                        awaitDispatch(signal, arrival, ctx, out);
+                    }
+                } else {
+                    if (arrival.dispatchedAt == PredictedArrival.NONE) {
+                        arrival.dispatchedAt = signal.at();
+                    }
+                    if (signal.kind() == EtaSignal.Kind.ETA) {
+                        arrival.lastEta = signal.etaAt();
+                        judge(signal, arrival, out);
+                    }
+                }
                 tickets.put(signal.ticketId(), arrival);
                 ctx.timerService().registerEventTimeTimer(signal.at() + horizon.toMillis());
             }
         }
+    }
+
+    /** What an arrival teaches: the error of the last ETA, and the time since the dispatch. */
+    private void learn(PredictedArrival arrival, EtaSignal signal) throws Exception {
+        if (arrival.lastEta != PredictedArrival.NONE) {
+            EtaErrorModel learned = model();
+            learned.learn(
+                    EtaErrorModel.band(arrival.lastEta, zone),
+                    (signal.at() - arrival.lastEta) / 1000.0);
+            model.update(learned);
+        }
+        if (arrival.dispatchedAt != PredictedArrival.NONE && signal.attributes() != null) {
+            TravelTimeModel trips = travel();
+            trips.learn(
+                    signal.attributes().priority(), (signal.at() - arrival.dispatchedAt) / 1000.0);
+            travel.update(trips);
+        }
+    }
+
+    /**
+     * A cycle waiting for a technician: judged now if a dispatch is already overdue, else checked
+     * again when it will be (or halfway to the deadline while the region's travel times are not
+     * learned).
+     */
+    private void awaitDispatch(
+            EtaSignal waiting, PredictedArrival arrival, Context ctx, Collector<Alert> out)
+            throws Exception {
+        if (waiting.at() >= waiting.deadline() || waiting.attributes() == null) {
+            return;
+        }
+        var priority = waiting.attributes().priority();
+        TravelTimeModel trips = travel();
+        long checkAt =
+                trips.learned(priority, rules)
+                        ? waiting.deadline()
+                                - Math.round(
+                                        trips.secondsNeeded(priority, rules.minProbability())
+                                                * 1000)
+                        : (waiting.startedAt() + waiting.deadline()) / 2;
+        if (checkAt <= waiting.at()) {
+            judgeWaiting(waiting, waiting.at(), arrival, trips, out);
+            return;
+        }
+        EtaSignal check =
+                new EtaSignal(
+                        EtaSignal.Kind.WAITING,
+                        waiting.ticketId(),
+                        waiting.cycle(),
+                        checkAt,
+                        0,
+                        waiting.startedAt(),
+                        waiting.deadline(),
+                        waiting.targetSeconds(),
+                        waiting.attributes());
+        checks.keep(check, checkAt, ctx.timerService());
+    }
+
+    /** A waiting cycle's check: still nobody dispatched, same deadline? Judged now. */
+    private void check(EtaSignal check, Context ctx, Collector<Alert> out) throws Exception {
+        PredictedArrival arrival = tickets.get(check.ticketId());
+        if (arrival == null
+                || arrival.cycle != check.cycle()
+                || arrival.dispatchedAt != PredictedArrival.NONE
+                || arrival.waitingFor != check.deadline()) {
+            return;
+        }
+        TravelTimeModel trips = travel();
+        if (trips.learned(check.attributes().priority(), rules)) {
+            judgeWaiting(check, check.at(), arrival, trips, out);
+            tickets.put(check.ticketId(), arrival);
+        }
+    }
+
+    /** Fires the prediction of a cycle nobody was dispatched to by {@code now}, if likely late. */
+    private void judgeWaiting(
+            EtaSignal waiting,
+            long now,
+            PredictedArrival arrival,
+            TravelTimeModel trips,
+            Collector<Alert> out) {
+        var priority = waiting.attributes().priority();
+        if (arrival.predicted || now >= waiting.deadline() || !trips.learned(priority, rules)) {
+            return;
+        }
+        double probability = trips.probabilityLate(priority, (waiting.deadline() - now) / 1000.0);
+        if (probability < rules.minProbability()) {
+            return;
+        }
+        long predictedArrival = now + Math.round(trips.medianSeconds(priority) * 1000);
+        arrival.predictions++;
+        arrival.predicted = true;
+        predicted.inc();
+        out.collect(
+                alert(
+                        waiting,
+                        now,
+                        AlertKind.PREDICTED_BREACH,
+                        arrival,
+                        predictedArrival,
+                        probability));
     }
 
     /**
@@ -177,6 +318,7 @@ public final class ArrivalPredictionFunction
             out.collect(
                     alert(
                             signal,
+                            signal.at(),
                             AlertKind.PREDICTED_BREACH,
                             arrival,
                             predictedArrival,
@@ -186,6 +328,7 @@ public final class ArrivalPredictionFunction
             out.collect(
                     alert(
                             signal,
+                            signal.at(),
                             AlertKind.PREDICTION_CLEARED,
                             arrival,
                             predictedArrival,
@@ -195,6 +338,7 @@ public final class ArrivalPredictionFunction
 
     private Alert alert(
             EtaSignal signal,
+            long at,
             AlertKind kind,
             PredictedArrival arrival,
             long predictedArrival,
@@ -220,7 +364,7 @@ public final class ArrivalPredictionFunction
                 signal.cycle(),
                 Instant.ofEpochMilli(signal.startedAt()),
                 Instant.ofEpochMilli(signal.deadline()),
-                Instant.ofEpochMilli(signal.at()),
+                Instant.ofEpochMilli(at),
                 signal.targetSeconds(),
                 null,
                 null,
@@ -229,6 +373,11 @@ public final class ArrivalPredictionFunction
                 Math.max(0, Math.floorDiv(predictedArrival - signal.deadline(), 1000)),
                 probability,
                 signal.attributes());
+    }
+
+    private TravelTimeModel travel() throws Exception {
+        TravelTimeModel current = travel.value();
+        return current == null ? new TravelTimeModel() : current;
     }
 
     private EtaErrorModel model() throws Exception {

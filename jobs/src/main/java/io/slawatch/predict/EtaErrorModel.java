@@ -69,6 +69,21 @@ public final class EtaErrorModel {
         return count[band] >= rules.learnAfter();
     }
 
+    /** Φ⁻¹(p) for 0 &lt; p &lt; 1, by bisection of {@link #normalCdf} (to 1e-9: rarely called). */
+    static double inverseNormalCdf(double p) {
+        double low = -10;
+        double high = 10;
+        while (high - low > 1e-9) {
+            double middle = (low + high) / 2;
+            if (normalCdf(middle) < p) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return (low + high) / 2;
+    }
+
     /** Φ(z), from the error function (Abramowitz and Stegun 7.1.26, error below 1.5e-7). */
     static double normalCdf(double z) {
         double x = Math.abs(z) / Math.sqrt(2);

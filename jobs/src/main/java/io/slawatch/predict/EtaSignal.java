@@ -3,8 +3,9 @@ package io.slawatch.predict;
 import io.slawatch.model.TicketAttributes;
 
 /**
- * What the ticket clocks tell the arrival predictions about one ARRIVAL cycle: a technician's ETA,
- * the arrival, or the end of the cycle without one. Times are epoch milliseconds.
+ * What the ticket clocks tell the arrival predictions about one ARRIVAL cycle: that it waits for a
+ * technician, the dispatch, a technician's ETA, the arrival, or the end of the cycle without one.
+ * Times are epoch milliseconds.
  *
  * @param at the event time
  * @param etaAt the ETA stated (ETA only)
@@ -25,6 +26,10 @@ public record EtaSignal(
     public static final String NO_REGION = "(none)";
 
     public enum Kind {
+        /** Nobody dispatched yet: the cycle started, or a change may have moved its deadline. */
+        WAITING,
+        /** A technician dispatched without an ETA. */
+        DISPATCHED,
         ETA,
         ARRIVED,
         /** The cycle ended without an arrival (cancelled, closed). */

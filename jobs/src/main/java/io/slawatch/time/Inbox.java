@@ -33,6 +33,16 @@ public final class Inbox<T> {
         if (at <= timers.currentWatermark()) {
             return false;
         }
+        keep(item, at, timers);
+        return true;
+    }
+
+    /**
+     * Keeps {@code item} for instant {@code at} even when the watermark has passed it: what an
+     * operator schedules for itself while applying an earlier instant (the watermark jumped over
+     * both) still comes after the inputs of the instants between, as their timers fire in order.
+     */
+    public void keep(T item, long at, TimerService timers) throws Exception {
         List<T> items = waiting.get(at);
         if (items == null) {
             items = new ArrayList<>(1);
@@ -40,7 +50,6 @@ public final class Inbox<T> {
         }
         items.add(item);
         waiting.put(at, items);
-        return true;
     }
 
     /** The inputs of instant {@code at}, removed; empty when none waited for it. */

@@ -64,7 +64,8 @@ class TicketSlaFunctionTest {
     // 1. Clocks and targets chosen by the policy, each on its calendar.
 
     @Test
-    void shouldTellThePredictionsEachEtaAndTheArrivalOfAnOpenArrivalClock() throws Exception {
+    void shouldTellThePredictionsTheWaitEachEtaAndTheArrivalOfAnOpenArrivalClock()
+            throws Exception {
         sla.send(
                 created(MONDAY_0900, PHONE, URGENT).onsite().agent("a-1").region("pudong"),
                 dispatched(plus(MONDAY_0900, "PT10M"), "t-2").eta(plus(MONDAY_0900, "PT1H30M")),
@@ -75,11 +76,31 @@ class TicketSlaFunctionTest {
 
         assertThat(sla.etaSignals())
                 .containsExactly(
+                        "WAITING T-1:1 @2026-11-23T01:00:00Z deadline=2026-11-23T03:00:00Z"
+                                + " tech=null region=pudong",
                         "ETA T-1:1 @2026-11-23T01:10:00Z eta=2026-11-23T02:30:00Z"
                                 + " deadline=2026-11-23T03:00:00Z tech=t-2 region=pudong",
                         "ETA T-1:1 @2026-11-23T01:40:00Z eta=2026-11-23T02:55:00Z"
                                 + " deadline=2026-11-23T03:00:00Z tech=t-2 region=pudong",
                         "ARRIVED T-1:1 @2026-11-23T03:05:00Z deadline=2026-11-23T03:00:00Z"
+                                + " tech=t-2 region=pudong");
+    }
+
+    @Test
+    void shouldTellThePredictionsANewDeadlineWhileWaitingAndADispatchWithoutEta() throws Exception {
+        sla.send(
+                created(MONDAY_0900, PHONE, NORMAL).onsite().region("pudong"),
+                updated(plus(MONDAY_0900, "PT5M")).priority(URGENT),
+                dispatched(plus(MONDAY_0900, "PT10M"), "t-2"),
+                updated(plus(MONDAY_0900, "PT15M")).priority(CRITICAL));
+
+        assertThat(sla.etaSignals())
+                .containsExactly(
+                        "WAITING T-1:1 @2026-11-23T01:00:00Z deadline=2026-11-24T01:00:00Z"
+                                + " tech=null region=pudong",
+                        "WAITING T-1:1 @2026-11-23T01:05:00Z deadline=2026-11-23T03:00:00Z"
+                                + " tech=null region=pudong",
+                        "DISPATCHED T-1:1 @2026-11-23T01:10:00Z deadline=2026-11-23T03:00:00Z"
                                 + " tech=t-2 region=pudong");
     }
 

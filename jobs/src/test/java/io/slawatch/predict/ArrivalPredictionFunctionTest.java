@@ -87,7 +87,9 @@ class ArrivalPredictionFunctionTest {
         assertThat(lines())
                 .containsExactly(
                         "T-1:ARRIVAL:1:PREDICTED_BREACH:1 @08:40 arrival 10:05 late 300 s p=0.5987");
-        assertThat(predictions.numKeyedStateEntries()).as("the region's model only").isEqualTo(1);
+        assertThat(predictions.numKeyedStateEntries())
+                .as("the region's models only: ETA error and travel time")
+                .isEqualTo(2);
         assertThat(predictions.numEventTimeTimers()).isZero();
     }
 
@@ -156,6 +158,108 @@ class ArrivalPredictionFunctionTest {
 
         assertThat(predictions.numKeyedStateEntries()).isZero();
         assertThat(predictions.numEventTimeTimers()).isZero();
+    }
+
+    // Tickets nobody has been dispatched to yet, judged by the region's travel times.
+
+    /**
+     * 20 URGENT Pudong trips with exact ETAs, dispatched from 05:00, half taking 30 minutes and
+     * half 2 hours: a median trip of 1 hour, a spread of 0.7112 in its logarithm.
+     */
+    void learnTravelTimes() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            String ticket = "L-" + i;
+            Instant dispatchedAt = MONDAY_0800.minus(Duration.ofHours(3)).plusSeconds(i * 60L);
+            Instant arrivedAt = dispatchedAt.plus(Duration.ofMinutes(i % 2 == 0 ? 30 : 120));
+            send(eta(ticket, dispatchedAt, arrivedAt));
+            send(arrived(ticket, arrivedAt));
+        }
+        watermark(MONDAY_0800.minusSeconds(1));
+    }
+
+    @Test
+    void shouldPredictAWaitingTicketWhenItsDispatchBecomesOverdue() throws Exception {
+        learnTravelTimes();
+        // Due at 10:00: a dispatch later than 09:00 (the median trip before it) is likely late.
+        send(waiting("T-1", MONDAY_0800));
+        watermark(MONDAY_0840);
+        assertThat(lines()).isEmpty();
+
+        watermark(MONDAY_0900);
+        assertThat(lines())
+                .containsExactly(
+                        "T-1:ARRIVAL:1:PREDICTED_BREACH:1 @09:00 arrival 10:00 late 0 s p=0.5");
+    }
+
+    @Test
+    void shouldJudgeAtOnceAWaitingTicketWhoseDispatchIsAlreadyOverdue() throws Exception {
+        learnTravelTimes();
+        // 30 minutes left: P(trip > 30 min) = 1 - Φ((ln 1800 - ln 3600) / 0.7112) = 83.5 %.
+        send(waiting("T-1", MONDAY_0930));
+        watermark(MONDAY_0930);
+
+        assertThat(lines())
+                .containsExactly(
+                        "T-1:ARRIVAL:1:PREDICTED_BREACH:1 @09:30 arrival 10:30 late 1800 s"
+                                + " p=0.8351");
+    }
+
+    @Test
+    void shouldClearAWaitingPredictionWhenTheTechnicianSetsOffWithAnEtaInTime() throws Exception {
+        learnTravelTimes();
+        send(waiting("T-1", MONDAY_0800));
+        watermark(MONDAY_0900);
+        send(eta("T-1", MONDAY_0900.plusSeconds(60), MONDAY_0920));
+        watermark(MONDAY_0920);
+
+        assertThat(lines())
+                .containsExactly(
+                        "T-1:ARRIVAL:1:PREDICTED_BREACH:1 @09:00 arrival 10:00 late 0 s p=0.5",
+                        // The ETA's band (07-10) has learned nothing: the prior's 10 min late.
+                        "T-1:ARRIVAL:1:PREDICTION_CLEARED:1 @09:01 arrival 09:30 late 0 s"
+                                + " p=0.0668 clears T-1:ARRIVAL:1:PREDICTED_BREACH:1");
+    }
+
+    @Test
+    void shouldSayNothingOfAWaitingTicketDispatchedBeforeItsDispatchWasOverdue() throws Exception {
+        learnTravelTimes();
+        send(waiting("T-1", MONDAY_0800));
+        send(dispatched("T-1", MONDAY_0840));
+        watermark(MONDAY_1030);
+
+        assertThat(lines()).isEmpty();
+    }
+
+    @Test
+    void shouldSayNothingOfAWaitingTicketWhileTheRegionsTravelTimesAreUnknown() throws Exception {
+        send(waiting("T-1", MONDAY_0800));
+        watermark(MONDAY_1030);
+
+        assertThat(lines()).isEmpty();
+        assertThat(predictions.numEventTimeTimers())
+                .as("the ticket's safety timer only: its check at 09:00 was taken")
+                .isEqualTo(1);
+    }
+
+    static EtaSignal waiting(String ticketId, Instant at) {
+        return signal(EtaSignal.Kind.WAITING, ticketId, at);
+    }
+
+    static EtaSignal dispatched(String ticketId, Instant at) {
+        return signal(EtaSignal.Kind.DISPATCHED, ticketId, at);
+    }
+
+    private static EtaSignal signal(EtaSignal.Kind kind, String ticketId, Instant at) {
+        return new EtaSignal(
+                kind,
+                ticketId,
+                1,
+                at.toEpochMilli(),
+                0,
+                MONDAY_0800.toEpochMilli(),
+                MONDAY_1000.toEpochMilli(),
+                7200,
+                attributes());
     }
 
     static EtaSignal eta(String ticketId, Instant at, Instant etaAt) {

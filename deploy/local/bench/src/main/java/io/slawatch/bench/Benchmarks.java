@@ -9,6 +9,7 @@ import io.slawatch.ingest.ReviewDecoder;
 import io.slawatch.ingest.file.FileLinesSource;
 import io.slawatch.model.Alert;
 import io.slawatch.model.Channel;
+import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.EventType;
 import io.slawatch.model.Priority;
@@ -153,7 +154,11 @@ final class Benchmarks {
                         List.of(),
                         null),
                 read -> {});
-        PredictionScore score = PredictionScore.of(Replay.read(alerts, Alert.class));
+        PredictionScore score =
+                PredictionScore.of(
+                        Replay.read(alerts, Alert.class),
+                        Replay.read(
+                                work.resolve("predictions-outcomes.jsonl"), ClockOutcome.class));
         String at =
                 String.format(
                         Locale.ROOT,
@@ -177,9 +182,11 @@ final class Benchmarks {
                         String.format(Locale.ROOT, "%.1f %%", score.precision() * 100),
                         String.format(
                                 Locale.ROOT,
-                                "%d of %d predicted cycles breached (goal 70 %%)",
+                                "%d of %d predicted cycles breached (goal 70 %%); %d more"
+                                        + " still running at the end of the input",
                                 score.foretold(),
-                                score.predicted())));
+                                score.predicted(),
+                                score.undecided())));
         report.accept(
                 new Figure(
                         "arrival predictions: median lead, " + at,

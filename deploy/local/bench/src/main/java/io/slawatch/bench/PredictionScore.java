@@ -2,7 +2,9 @@ package io.slawatch.bench;
 
 import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
+import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.ClockType;
+import io.slawatch.model.OutcomeStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,11 +16,21 @@ import java.util.Set;
 /**
  * How well PREDICTED_BREACH foretold the ARRIVAL breaches of a run: precision (predicted cycles
  * that did breach), recall (breached cycles that were predicted), and the lead of the first
- * prediction over the AT_RISK warning of the cycles both predicted and breached.
+ * prediction over the AT_RISK warning of the cycles both predicted and breached. A predicted cycle
+ * still running, unbreached, when the input ends has no verdict yet: it counts neither way ({@code
+ * undecided}).
  */
-record PredictionScore(int predicted, int breached, int foretold, List<Duration> leadsOverWarning) {
+record PredictionScore(
+        int predicted, int breached, int foretold, int undecided, List<Duration> leadsOverWarning) {
 
-    static PredictionScore of(List<Alert> alerts) {
+    static PredictionScore of(List<Alert> alerts, List<ClockOutcome> outcomes) {
+        Set<String> running = new HashSet<>();
+        for (ClockOutcome outcome : outcomes) {
+            if (ClockType.ARRIVAL.equals(outcome.clock())
+                    && outcome.status() == OutcomeStatus.RUNNING) {
+                running.add(outcome.ticketId() + ":" + outcome.cycle());
+            }
+        }
         Map<String, Alert> firstPrediction = new HashMap<>();
         Map<String, Alert> warning = new HashMap<>();
         Set<String> breached = new HashSet<>();
@@ -46,6 +58,13 @@ record PredictionScore(int predicted, int breached, int foretold, List<Duration>
             }
         }
         breached.removeAll(retracted);
+        running.removeAll(breached);
+        int undecided = 0;
+        for (String cycle : firstPrediction.keySet()) {
+            if (running.contains(cycle)) {
+                undecided++;
+            }
+        }
         List<Duration> leads = new ArrayList<>();
         int foretold = 0;
         for (String cycle : breached) {
@@ -59,7 +78,8 @@ record PredictionScore(int predicted, int breached, int foretold, List<Duration>
             }
         }
         leads.sort(null);
-        return new PredictionScore(firstPrediction.size(), breached.size(), foretold, leads);
+        return new PredictionScore(
+                firstPrediction.size() - undecided, breached.size(), foretold, undecided, leads);
     }
 
     double precision() {
