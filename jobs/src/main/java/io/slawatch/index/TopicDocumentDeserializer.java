@@ -40,13 +40,22 @@ public final class TopicDocumentDeserializer
         TopicDocument document =
                 read(record.topic(), record.partition(), record.offset(), record.value());
         out.collect(document);
-        if (kind == IndexedTopic.LEDGER && document.readable()) {
+        boolean derives =
+                kind == IndexedTopic.LEDGER
+                        // Only predictions have a view: the other alerts are not parsed again.
+                        || (kind == IndexedTopic.ALERTS
+                                && document.source() != null
+                                && document.source().contains("PREDICT"));
+        if (derives && document.readable()) {
+            ObjectNode json;
             try {
-                LedgerViews.of((ObjectNode) Json.mapper().readTree(document.source()))
-                        .ifPresent(out::collect);
+                json = (ObjectNode) Json.mapper().readTree(document.source());
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a readable ledger record no longer parses", e);
+                throw new IllegalStateException(
+                        "a readable " + kind + " record no longer parses", e);
             }
+            (kind == IndexedTopic.LEDGER ? LedgerViews.of(json) : PredictionViews.of(json))
+                    .ifPresent(out::collect);
         }
     }
 

@@ -151,6 +151,9 @@ public final class ArrivalPredictionFunction
                 signal.kind() == EtaSignal.Kind.ARRIVED || signal.kind() == EtaSignal.Kind.ENDED;
         if (arrival != null && ends) {
             forget(signal.ticketId(), arrival, ctx);
+            if (arrival.predicted && arrival.cycle == signal.cycle()) {
+                endPrediction(signal, arrival, out);
+            }
         }
         switch (signal.kind()) {
             case ENDED -> {}
@@ -186,6 +189,24 @@ public final class ArrivalPredictionFunction
                 ctx.timerService().registerEventTimeTimer(signal.at() + horizon.toMillis());
             }
         }
+    }
+
+    /**
+     * Clears a prediction standing when its cycle ends: an arrival says how it came out
+     * (probability 1 when after the deadline, else 0), an end without one that it no longer
+     * matters.
+     */
+    private void endPrediction(EtaSignal end, PredictedArrival arrival, Collector<Alert> out) {
+        boolean late = end.kind() == EtaSignal.Kind.ARRIVED && end.at() > end.deadline();
+        arrival.predicted = false;
+        out.collect(
+                alert(
+                        end,
+                        end.at(),
+                        AlertKind.PREDICTION_CLEARED,
+                        arrival,
+                        end.at(),
+                        late ? 1.0 : 0.0));
     }
 
     /** What an arrival teaches: the error of the last ETA, and the time since the dispatch. */

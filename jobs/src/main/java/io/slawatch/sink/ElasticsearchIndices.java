@@ -32,6 +32,7 @@ public final class ElasticsearchIndices {
     public static final String LEDGER = "slawatch-ledger";
     public static final String CASES = "slawatch-cases";
     public static final String ACTIONS = "slawatch-actions";
+    public static final String PREDICTIONS = "slawatch-predictions";
     public static final List<String> TEMPLATES =
             List.of(
                     ALERTS,
@@ -41,7 +42,8 @@ public final class ElasticsearchIndices {
                     STATS_AGENT_DAY,
                     LEDGER,
                     CASES,
-                    ACTIONS);
+                    ACTIONS,
+                    PREDICTIONS);
 
     private ElasticsearchIndices() {}
 

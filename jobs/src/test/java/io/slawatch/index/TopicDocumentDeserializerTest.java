@@ -1,9 +1,14 @@
 package io.slawatch.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.slawatch.model.QuarantineReason;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.util.ListCollector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 class TopicDocumentDeserializerTest {
@@ -20,6 +25,26 @@ class TopicDocumentDeserializerTest {
 
     static TopicDocument read(IndexedTopic kind, byte[] value) {
         return new TopicDocumentDeserializer(kind).read("slawatch.x", 0, 42, value);
+    }
+
+    @Test
+    void shouldWriteWhereAPredictionStandsBesideItsAlert() {
+        List<TopicDocument> documents = new ArrayList<>();
+        new TopicDocumentDeserializer(IndexedTopic.ALERTS)
+                .deserialize(
+                        new ConsumerRecord<>(
+                                "slawatch.alerts",
+                                0,
+                                7,
+                                null,
+                                PredictionViewsTest.PREDICTED.getBytes(StandardCharsets.UTF_8)),
+                        new ListCollector<>(documents));
+
+        assertThat(documents)
+                .extracting(TopicDocument::index, TopicDocument::id)
+                .containsExactly(
+                        tuple("slawatch-alerts", "T-1:ARRIVAL:1:PREDICTED_BREACH:1"),
+                        tuple("slawatch-predictions", "T-1:ARRIVAL:1"));
     }
 
     @Test

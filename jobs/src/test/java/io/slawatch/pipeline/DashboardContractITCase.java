@@ -165,7 +165,8 @@ class DashboardContractITCase {
                         "slawatch-stats-agent-1d",
                         "slawatch-ledger",
                         "slawatch-cases",
-                        "slawatch-actions");
+                        "slawatch-actions",
+                        "slawatch-predictions");
         datasources.forEach(
                 (uid, datasource) -> {
                     assertThat(datasource.get("type").asText()).isEqualTo("elasticsearch");
@@ -309,11 +310,13 @@ class DashboardContractITCase {
                         "D-0002:RESOLUTION:1 ESCALATED");
 
         // D-0001's technician, dispatched at 01:10 for 03:00, said 03:20: 93 % likely late under
-        // the default policy's prior (10 min ± 20 min).
-        assertThat(column("slawatch-control-room", "Arrivals predicted late", "alertId"))
+        // the default policy's prior (10 min ± 20 min), and has not arrived: it stands.
+        assertThat(column("slawatch-control-room", "Arrivals at risk", "alertId"))
                 .containsExactly("D-0001:ARRIVAL:1:PREDICTED_BREACH:1");
-        assertThat(column("slawatch-control-room", "Arrivals predicted late", "probability"))
+        assertThat(column("slawatch-control-room", "Arrivals at risk", "probability"))
                 .containsExactly("0.9332");
+        assertThat(column("slawatch-control-room", "Arrivals at risk", "status"))
+                .containsExactly("STANDING");
 
         JsonNode late =
                 panel("slawatch-control-room", "Technicians currently late").get("targets").get(0);

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.SlaMonitorJob;
 import io.slawatch.consequence.Consequences;
 import io.slawatch.index.LedgerViews;
+import io.slawatch.index.PredictionViews;
 import io.slawatch.index.TopicDocument;
 import io.slawatch.ingest.EventDecoder;
 import io.slawatch.ingest.ReviewDecoder;
 import io.slawatch.ingest.file.FileLinesSource;
+import io.slawatch.model.Alert;
 import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
@@ -90,6 +92,14 @@ class ElasticsearchSinkITCase {
                 .sinkTo(
                         new ElasticsearchSink<>(
                                 elasticsearch, ElasticsearchIndices::alert, rejected));
+        // Where each prediction stands, as the indexer writes it beside the alerts.
+        outputs.alerts()
+                .flatMap(
+                        (Alert alert, Collector<TopicDocument> out) ->
+                                PredictionViews.of(Json.mapper().valueToTree(alert))
+                                        .ifPresent(out::collect))
+                .returns(TopicDocument.class)
+                .sinkTo(new ElasticsearchSink<>(elasticsearch, TopicDocument::indexed, rejected));
         outputs.clocks()
                 .sinkTo(
                         new ElasticsearchSink<>(

@@ -86,7 +86,9 @@ class ArrivalPredictionFunctionTest {
 
         assertThat(lines())
                 .containsExactly(
-                        "T-1:ARRIVAL:1:PREDICTED_BREACH:1 @08:40 arrival 10:05 late 300 s p=0.5987");
+                        "T-1:ARRIVAL:1:PREDICTED_BREACH:1 @08:40 arrival 10:05 late 300 s p=0.5987",
+                        "T-1:ARRIVAL:1:PREDICTION_CLEARED:1 @10:05 arrival 10:05 late 300 s p=1.0"
+                                + " clears T-1:ARRIVAL:1:PREDICTED_BREACH:1");
         assertThat(predictions.numKeyedStateEntries())
                 .as("the region's models only: ETA error and travel time")
                 .isEqualTo(2);
@@ -156,6 +158,11 @@ class ArrivalPredictionFunctionTest {
                         attributes()));
         watermark(MONDAY_1030);
 
+        assertThat(lines())
+                .containsExactly(
+                        "T-1:ARRIVAL:1:PREDICTED_BREACH:1 @08:40 arrival 10:05 late 300 s p=0.5987",
+                        "T-1:ARRIVAL:1:PREDICTION_CLEARED:1 @09:00 arrival 09:00 late 0 s p=0.0"
+                                + " clears T-1:ARRIVAL:1:PREDICTED_BREACH:1");
         assertThat(predictions.numKeyedStateEntries()).isZero();
         assertThat(predictions.numEventTimeTimers()).isZero();
     }

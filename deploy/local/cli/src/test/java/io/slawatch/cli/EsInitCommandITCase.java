@@ -32,7 +32,7 @@ class EsInitCommandITCase {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines())
                 .contains("installed index template " + STATS_TEMPLATE)
-                .hasSize(8)
+                .hasSize(9)
                 .allMatch(line -> line.matches("(installed|present  ) index template slawatch-.*"));
         assertThat(CliRun.run("", "es", "init", "--elasticsearch", url).out().lines())
                 .containsExactly(
@@ -43,7 +43,8 @@ class EsInitCommandITCase {
                         "present   index template slawatch-stats-agent-1d",
                         "present   index template slawatch-ledger",
                         "present   index template slawatch-cases",
-                        "present   index template slawatch-actions");
+                        "present   index template slawatch-actions",
+                        "present   index template slawatch-predictions");
     }
 
     @Test
