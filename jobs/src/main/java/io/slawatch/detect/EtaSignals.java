@@ -12,6 +12,20 @@ final class EtaSignals {
 
     private EtaSignals() {}
 
+    /** Tells the arrival predictions what {@code event} did to the ARRIVAL clock, if anything. */
+    static void tell(
+            TicketState state,
+            TicketEvent event,
+            long at,
+            boolean wasOpen,
+            Deadlines deadlines,
+            SlaOutput out) {
+        EtaSignal signal = of(state, event, at, wasOpen, deadlines);
+        if (signal != null) {
+            out.eta(signal);
+        }
+    }
+
     /**
      * An ETA of an open ARRIVAL clock, its dispatch, that it waits for a technician (once it
      * starts, and after an UPDATED, which may move its deadline), its arrival, or its end without

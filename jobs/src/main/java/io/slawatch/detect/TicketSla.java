@@ -12,7 +12,6 @@ import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.ClockPolicy;
 import io.slawatch.policy.SlaPolicy;
-import io.slawatch.predict.EtaSignal;
 import io.slawatch.state.ClockState;
 import io.slawatch.state.ClockStatus;
 import io.slawatch.state.TicketState;
@@ -212,7 +211,9 @@ public final class TicketSla implements Serializable {
                                 startClock(state, type, at, 1, out);
                             }
                         });
-        signalEta(state, event, at, false, out);
+        if (policy.prediction() != null) {
+            EtaSignals.tell(state, event, at, false, deadlines, out);
+        }
     }
 
     private void apply(TicketState state, TicketEvent event, SlaOutput out) {
@@ -269,17 +270,8 @@ public final class TicketSla implements Serializable {
         }
         // A change that moved a deadline into the past alerts at once, at the event's time.
         due.fire(state, ticketId, at, false, at, out);
-        signalEta(state, event, at, arrivalWasOpen, out);
-    }
-
-    /** Tells the arrival predictions what {@code event} did to the ARRIVAL clock, if anything. */
-    private void signalEta(
-            TicketState state, TicketEvent event, long at, boolean arrivalWasOpen, SlaOutput out) {
         if (policy.prediction() != null) {
-            EtaSignal signal = EtaSignals.of(state, event, at, arrivalWasOpen, deadlines);
-            if (signal != null) {
-                out.eta(signal);
-            }
+            EtaSignals.tell(state, event, at, arrivalWasOpen, deadlines, out);
         }
     }
 

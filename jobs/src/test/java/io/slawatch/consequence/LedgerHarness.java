@@ -30,11 +30,15 @@ final class LedgerHarness<I> implements AutoCloseable {
     static final Instant QUARANTINED_AT = Instant.parse("2030-01-01T00:00:00Z");
     static final Clock QUARANTINE_CLOCK = Clock.fixed(QUARANTINED_AT, ZoneOffset.UTC);
 
-    /** How an input reaches the operator, whichever harness holds it. */
-    private interface Input<I> {
-        void send(I input, long timestamp) throws Exception;
+    /** How an input and the watermark reach the operator, whichever harness holds it. */
+    private record Input<I>(Send<I> send, Advance watermark) {}
 
-        void watermark(long timestamp) throws Exception;
+    private interface Send<I> {
+        void send(I input, long timestamp) throws Exception;
+    }
+
+    private interface Advance {
+        void to(long watermark) throws Exception;
     }
 
     private final AbstractStreamOperatorTestHarness<LedgerEntry> harness;
@@ -59,19 +63,7 @@ final class LedgerHarness<I> implements AutoCloseable {
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(function), key, Types.STRING);
         return new LedgerHarness<>(
-                harness,
-                new Input<>() {
-                    @Override
-                    public void send(I input, long timestamp) throws Exception {
-                        harness.processElement(input, timestamp);
-                    }
-
-                    @Override
-                    public void watermark(long timestamp) throws Exception {
-                        harness.processWatermark(timestamp);
-                    }
-                },
-                key);
+                harness, new Input<>(harness::processElement, harness::processWatermark), key);
     }
 
     /** {@code function} with the policy versions on its broadcast input, as the job wires it. */
@@ -94,19 +86,7 @@ final class LedgerHarness<I> implements AutoCloseable {
             harness.initializeState(restoredFrom);
         }
         return new LedgerHarness<>(
-                harness,
-                new Input<>() {
-                    @Override
-                    public void send(I input, long timestamp) throws Exception {
-                        harness.processElement(input, timestamp);
-                    }
-
-                    @Override
-                    public void watermark(long timestamp) throws Exception {
-                        harness.processWatermark(timestamp);
-                    }
-                },
-                key);
+                harness, new Input<>(harness::processElement, harness::processWatermark), key);
     }
 
     static LedgerHarness<CaseInput> cases(SlaPolicy policy) throws Exception {
@@ -154,7 +134,7 @@ final class LedgerHarness<I> implements AutoCloseable {
     }
 
     LedgerHarness<I> send(I value, Instant at) throws Exception {
-        input.send(value, at.toEpochMilli());
+        input.send().send(value, at.toEpochMilli());
         return this;
     }
 
@@ -172,7 +152,7 @@ final class LedgerHarness<I> implements AutoCloseable {
     }
 
     LedgerHarness<I> watermark(Instant at) throws Exception {
-        input.watermark(at.toEpochMilli());
+        input.watermark().to(at.toEpochMilli());
         return this;
     }
 

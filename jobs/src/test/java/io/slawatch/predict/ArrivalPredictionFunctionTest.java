@@ -145,17 +145,7 @@ class ArrivalPredictionFunctionTest {
     @Test
     void shouldForgetATicketWhoseCycleEndsWithoutArrival() throws Exception {
         send(eta("T-1", MONDAY_0840, MONDAY_0955));
-        send(
-                new EtaSignal(
-                        EtaSignal.Kind.ENDED,
-                        "T-1",
-                        1,
-                        MONDAY_0900.toEpochMilli(),
-                        0,
-                        MONDAY_0800.toEpochMilli(),
-                        MONDAY_1000.toEpochMilli(),
-                        7200,
-                        attributes()));
+        send(signal(EtaSignal.Kind.ENDED, "T-1", MONDAY_0900));
         watermark(MONDAY_1030);
 
         assertThat(lines())
@@ -287,16 +277,7 @@ class ArrivalPredictionFunctionTest {
     }
 
     static EtaSignal arrived(String ticketId, Instant at) {
-        return new EtaSignal(
-                EtaSignal.Kind.ARRIVED,
-                ticketId,
-                1,
-                at.toEpochMilli(),
-                0,
-                MONDAY_0800.toEpochMilli(),
-                MONDAY_1000.toEpochMilli(),
-                7200,
-                attributes());
+        return signal(EtaSignal.Kind.ARRIVED, ticketId, at);
     }
 
     static TicketAttributes attributes() {
