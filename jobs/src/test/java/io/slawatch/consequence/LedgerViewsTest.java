@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slawatch.index.LedgerViews;
 import io.slawatch.index.TopicDocument;
+import io.slawatch.model.ClockType;
 import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.LedgerKind;
 import io.slawatch.model.SubjectType;
@@ -49,12 +50,18 @@ class LedgerViewsTest {
                 + document.source();
     }
 
-    @Test
-    void shouldOpenACaseAtItsVerificationRequestWithItsDeadline() {
+    /** T-1's RESPONSE breach of November. */
+    static BreachCase responseBreach() {
         BreachCase breach = new BreachCase();
         breach.alertId = "T-1:RESPONSE:1:BREACHED:1";
         breach.month = "2026-11";
-        breach.clock = io.slawatch.model.ClockType.RESPONSE;
+        breach.clock = ClockType.RESPONSE;
+        return breach;
+    }
+
+    @Test
+    void shouldOpenACaseAtItsVerificationRequestWithItsDeadline() {
+        BreachCase breach = responseBreach();
         LedgerEntry requested =
                 Entries.about(
                                 breach,
@@ -78,10 +85,7 @@ class LedgerViewsTest {
 
     @Test
     void shouldRankACaseOpenedAgainAboveItsRetraction() {
-        BreachCase breach = new BreachCase();
-        breach.alertId = "T-1:RESPONSE:1:BREACHED:1";
-        breach.month = "2026-11";
-        breach.clock = io.slawatch.model.ClockType.RESPONSE;
+        BreachCase breach = responseBreach();
         breach.opening = 2;
         LedgerEntry requestedAgain =
                 Entries.about(
