@@ -16,6 +16,7 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.serde.FlinkSerialization;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.KafkaJsonRecords;
@@ -174,9 +175,7 @@ public final class LiveJob {
      * cluster's, so setting a default here would silently override the cluster.
      */
     public static Configuration configuration(JobOptions options, ReadableConfig cluster) {
-        Configuration config = new Configuration();
-        // Every record and state type has a serializer of its own; Kryo would be a silent slowdown.
-        config.set(PipelineOptions.GENERIC_TYPES, false);
+        Configuration config = FlinkSerialization.configure(new Configuration());
         config.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, EventTime.WATERMARK_INTERVAL);
         config.set(
                 CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,

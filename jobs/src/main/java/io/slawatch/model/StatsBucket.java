@@ -10,11 +10,12 @@ import java.util.Arrays;
  */
 public class StatsBucket {
 
-    private static final int BUILT_IN = ClockType.BUILT_IN.size();
+    private static final String[] BUILT_IN_NAMES =
+            ClockType.BUILT_IN.stream().map(ClockType::name).toArray(String[]::new);
+    private static final int BUILT_IN = BUILT_IN_NAMES.length;
 
     /** The clock names the counters are indexed by. */
-    public String[] clocks =
-            ClockType.BUILT_IN.stream().map(ClockType::name).toArray(String[]::new);
+    public String[] clocks = BUILT_IN_NAMES.clone();
 
     public String id;
     public StatsGrain grain;
@@ -80,6 +81,29 @@ public class StatsBucket {
         breached = Arrays.copyOf(breached, added + 1);
         escalated = Arrays.copyOf(escalated, added + 1);
         return added;
+    }
+
+    /** A bucket of its own with the same id, dimensions and sums. */
+    public StatsBucket copy() {
+        StatsBucket copy = new StatsBucket();
+        copy.id = id;
+        copy.grain = grain;
+        copy.start = start;
+        copy.channel = channel;
+        copy.priority = priority;
+        copy.agentId = agentId;
+        copy.techId = techId;
+        copy.team = team;
+        copy.region = region;
+        copy.clocks = clocks.clone();
+        copy.started = new long[clocks.length];
+        copy.met = new long[clocks.length];
+        copy.metLate = new long[clocks.length];
+        copy.atRisk = new long[clocks.length];
+        copy.breached = new long[clocks.length];
+        copy.escalated = new long[clocks.length];
+        copy.add(this);
+        return copy;
     }
 
     /** Adds what {@code other}, a bucket with the same id, counted. */

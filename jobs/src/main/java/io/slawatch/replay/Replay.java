@@ -18,6 +18,7 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.RawEvent;
 import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.serde.FlinkSerialization;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.JsonLinesFileSink;
 import io.slawatch.time.EventTime;
@@ -41,7 +42,6 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -180,9 +180,7 @@ public final class Replay {
 
     public static Result run(Options options, LongConsumer progress) throws Exception {
         long started = System.nanoTime();
-        Configuration config = new Configuration();
-        // Every record and state type has a serializer of its own; Kryo would be a silent slowdown.
-        config.set(PipelineOptions.GENERIC_TYPES, false);
+        Configuration config = FlinkSerialization.configure(new Configuration());
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), config);
         SlaMonitorJob.Outputs outputs =

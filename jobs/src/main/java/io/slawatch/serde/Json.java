@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 
 /**
  * The one JSON configuration of every slawatch contract: ISO-8601 instants, unknown fields ignored.
@@ -15,6 +17,10 @@ public final class Json {
     private static final ObjectMapper MAPPER =
             JsonMapper.builder()
                     .addModule(new JavaTimeModule())
+                    // Registered after JavaTimeModule, so it writes instants in its place.
+                    .addModule(
+                            new SimpleModule("slawatch-instants")
+                                    .addSerializer(Instant.class, new InstantSerializer()))
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

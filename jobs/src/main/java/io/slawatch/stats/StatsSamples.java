@@ -10,6 +10,7 @@ import io.slawatch.model.StatsBucket;
 import io.slawatch.model.StatsGrain;
 import io.slawatch.model.StatsSample;
 import io.slawatch.model.TicketAttributes;
+import io.slawatch.serde.IsoInstants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,7 +146,7 @@ public final class StatsSamples {
         bucket.grain = grain;
         bucket.start = grain.bucketStart(sample.at());
         bucket.id =
-                Instant.ofEpochMilli(bucket.start)
+                IsoInstants.format(Instant.ofEpochMilli(bucket.start))
                         + ":"
                         + key
                         + ":"

@@ -59,6 +59,7 @@ public final class BenchReport {
         DECODING,
         DETECTION,
         END_TO_END,
+        KAFKA_TO_KAFKA,
         LATENCY,
         FRESHNESS,
         NOTIFY,
@@ -121,7 +122,8 @@ public final class BenchReport {
             if (measures.contains(Measure.END_TO_END)
                     || measures.contains(Measure.LATENCY)
                     || measures.contains(Measure.FRESHNESS)
-                    || measures.contains(Measure.NOTIFY)) {
+                    || measures.contains(Measure.NOTIFY)
+                    || measures.contains(Measure.KAFKA_TO_KAFKA)) {
                 try (LiveBenchmarks live = new LiveBenchmarks(policy, policyFile, root, reportTo)) {
                     if (measures.contains(Measure.END_TO_END)) {
                         // The first run warms the JIT of both JVMs, which halves a cold figure.
@@ -151,7 +153,7 @@ public final class BenchReport {
                             live.latency(tickets, LATENCY_SPACING, OVERLOAD, false);
                         }
                     }
-                    if (measures.contains(Measure.END_TO_END)) {
+                    if (measures.contains(Measure.KAFKA_TO_KAFKA)) {
                         // Elasticsearch goes on merging long after a run and would take a core.
                         live.closeElasticsearch();
                         live.endToEnd(traffic, traffic.records.size(), false, false);

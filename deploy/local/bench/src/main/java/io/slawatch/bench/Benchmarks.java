@@ -17,6 +17,7 @@ import io.slawatch.model.RawEvent;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.replay.Replay;
+import io.slawatch.serde.FlinkSerialization;
 import io.slawatch.simulate.SimulatedFile;
 import io.slawatch.time.EventTime;
 import java.io.IOException;
@@ -37,7 +38,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
@@ -260,9 +260,12 @@ final class Benchmarks {
                                 100 * perSecond / withoutPerSecond)));
     }
 
-    /** A detection run whose figure is not reported: the JIT's warm-up. */
+    /**
+     * A detection run whose figure is not reported: the JIT's warm-up, with the consequences when
+     * the policy has them (cold, their compilation took half a core from the run measuring them).
+     */
     void warmUp(BenchEvents traffic) throws Exception {
-        detect(traffic, 1, LiveJobOptions.StateBackend.HASHMAP, false);
+        detect(traffic, 2, LiveJobOptions.StateBackend.HASHMAP, policy.consequences() != null);
     }
 
     private double detect(
@@ -272,8 +275,7 @@ final class Benchmarks {
             boolean consequences)
             throws Exception {
         BenchEvents.events = traffic.decoded;
-        Configuration config = new Configuration();
-        config.set(PipelineOptions.GENERIC_TYPES, false);
+        Configuration config = FlinkSerialization.configure(new Configuration());
         config.set(StateBackendOptions.STATE_BACKEND, backend.name().toLowerCase(Locale.ROOT));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
@@ -339,8 +341,7 @@ final class Benchmarks {
         }
         BenchEvents.events = created;
         OpenTickets.reset(tickets);
-        Configuration config = new Configuration();
-        config.set(PipelineOptions.GENERIC_TYPES, false);
+        Configuration config = FlinkSerialization.configure(new Configuration());
         config.set(StateBackendOptions.STATE_BACKEND, backend.name().toLowerCase(Locale.ROOT));
         config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         config.set(
