@@ -83,29 +83,6 @@ public class StatsBucket {
         return added;
     }
 
-    /** A bucket of its own with the same id, dimensions and sums. */
-    public StatsBucket copy() {
-        StatsBucket copy = new StatsBucket();
-        copy.id = id;
-        copy.grain = grain;
-        copy.start = start;
-        copy.channel = channel;
-        copy.priority = priority;
-        copy.agentId = agentId;
-        copy.techId = techId;
-        copy.team = team;
-        copy.region = region;
-        copy.clocks = clocks.clone();
-        copy.started = new long[clocks.length];
-        copy.met = new long[clocks.length];
-        copy.metLate = new long[clocks.length];
-        copy.atRisk = new long[clocks.length];
-        copy.breached = new long[clocks.length];
-        copy.escalated = new long[clocks.length];
-        copy.add(this);
-        return copy;
-    }
-
     /** Adds what {@code other}, a bucket with the same id, counted. */
     public void add(StatsBucket other) {
         ticketsCreated += other.ticketsCreated;

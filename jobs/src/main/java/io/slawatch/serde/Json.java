@@ -20,7 +20,7 @@ public final class Json {
                     // Registered after JavaTimeModule, so it writes instants in its place.
                     .addModule(
                             new SimpleModule("slawatch-instants")
-                                    .addSerializer(Instant.class, new InstantSerializer()))
+                                    .addSerializer(Instant.class, new IsoInstantSerializer()))
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -63,10 +63,6 @@ public final class RollingStatsFunction
             sums = sample;
             ctx.timerService().registerEventTimeTimer(last + allowedLatenessMillis);
         } else {
-            if (watermark >= last) {
-                // Emitted already, and with object reuse a sink may still hold what it was given.
-                sums = sums.copy();
-            }
             sums.add(sample);
         }
         bucket.update(sums);

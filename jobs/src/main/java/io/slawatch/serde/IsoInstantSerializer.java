@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.time.Instant;
 
 /** Writes an instant as {@link IsoInstants} does: the JDK's ISO-8601 text, faster. */
-final class InstantSerializer extends StdSerializer<Instant> {
+final class IsoInstantSerializer extends StdSerializer<Instant> {
 
-    InstantSerializer() {
+    IsoInstantSerializer() {
         super(Instant.class);
     }
 
