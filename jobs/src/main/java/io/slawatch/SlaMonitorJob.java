@@ -14,6 +14,7 @@ import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.predict.ArrivalPredictionFunction;
 import io.slawatch.predict.EtaSignal;
+import io.slawatch.serde.ImmutableTypeInfo;
 import io.slawatch.stats.RollingStatsFunction;
 import io.slawatch.stats.StatsSamples;
 import io.slawatch.time.FlushWatermarkAtEndOfInput;
@@ -43,7 +44,7 @@ import org.apache.flink.util.Collector;
  */
 public final class SlaMonitorJob {
 
-    static final TypeInformation<TicketEvent> EVENT_TYPE = TypeInformation.of(TicketEvent.class);
+    static final TypeInformation<TicketEvent> EVENT_TYPE = ImmutableTypeInfo.of(TicketEvent.class);
 
     private SlaMonitorJob() {}
 
@@ -91,6 +92,7 @@ public final class SlaMonitorJob {
                         .uid("ticket-events-source")
                         .setParallelism(sourceParallelism)
                         .process(new SeparateQuarantineFunction())
+                        .returns(EVENT_TYPE)
                         .name("separate quarantine")
                         .uid("separate-quarantine")
                         .setParallelism(sourceParallelism);
@@ -112,6 +114,7 @@ public final class SlaMonitorJob {
                             alerts.getSideOutput(TicketSlaFunction.ETA_SIGNALS)
                                     .keyBy(EtaSignal::region)
                                     .process(new ArrivalPredictionFunction(policy))
+                                    .returns(TicketSlaFunction.ALERT)
                                     .name("arrival predictions")
                                     .uid("arrival-predictions"));
         }
@@ -141,7 +144,7 @@ public final class SlaMonitorJob {
                 .connect(policies.broadcast())
                 .transform(
                         "ticket SLA clocks",
-                        TypeInformation.of(Alert.class),
+                        TicketSlaFunction.ALERT,
                         new KeyedEventTimeBroadcastOperator<>(
                                 new TicketSlaFunction(policy, versions),
                                 List.of(TicketSlaFunction.POLICY_VERSIONS)))

@@ -16,6 +16,7 @@ import io.slawatch.policy.ConsequencePolicy;
 import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.policy.UndecidedCase;
+import io.slawatch.serde.ImmutableTypeInfo;
 import io.slawatch.serde.Json;
 import io.slawatch.time.Inbox;
 import java.time.Clock;
@@ -56,7 +57,7 @@ public final class CaseFunction extends VersionedLedgerFunction<CaseInput> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<Verdict> VERDICTS =
-            new OutputTag<>("verdicts", TypeInformation.of(Verdict.class));
+            new OutputTag<>("verdicts", ImmutableTypeInfo.of(Verdict.class));
     public static final OutputTag<QuarantineRecord> QUARANTINE =
             new OutputTag<>("review-quarantine", TypeInformation.of(QuarantineRecord.class));
 

@@ -11,6 +11,7 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.Review;
 import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.serde.ImmutableTypeInfo;
 import io.slawatch.time.FlushWatermarkAtEndOfInput;
 import io.slawatch.time.KeyedEventTimeBroadcastOperator;
 import java.util.List;
@@ -30,8 +31,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class Consequences {
 
+    /** Entries are handed on, never copied, to the filters and sinks chained to their operator. */
     private static final TypeInformation<LedgerEntry> LEDGER_ENTRY =
-            TypeInformation.of(LedgerEntry.class);
+            ImmutableTypeInfo.of(LedgerEntry.class);
 
     private Consequences() {}
 
@@ -196,6 +198,7 @@ public final class Consequences {
                                         .uid("done-review-inputs"))
                         .keyBy(ActionInput::actionId)
                         .process(new ActionDueFunction(policy))
+                        .returns(LEDGER_ENTRY)
                         .name("action due dates")
                         .uid("action-due-dates");
         return new Outputs(

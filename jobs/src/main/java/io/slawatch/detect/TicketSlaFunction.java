@@ -11,6 +11,7 @@ import io.slawatch.policy.PolicyException;
 import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.predict.EtaSignal;
+import io.slawatch.serde.ImmutableTypeInfo;
 import io.slawatch.serde.Json;
 import io.slawatch.state.ClockState;
 import io.slawatch.state.TicketState;
@@ -74,12 +75,15 @@ public final class TicketSlaFunction
 
     private static final long serialVersionUID = 1L;
 
+    /** The alerts' type: handed on, never copied, to the operators chained to this one. */
+    public static final TypeInformation<Alert> ALERT = ImmutableTypeInfo.of(Alert.class);
+
     public static final OutputTag<ClockOutcome> OUTCOMES =
-            new OutputTag<>("outcomes", TypeInformation.of(ClockOutcome.class));
+            new OutputTag<>("outcomes", ImmutableTypeInfo.of(ClockOutcome.class));
     public static final OutputTag<ClockView> CLOCKS =
-            new OutputTag<>("clocks", TypeInformation.of(ClockView.class));
+            new OutputTag<>("clocks", ImmutableTypeInfo.of(ClockView.class));
     public static final OutputTag<StatsSample> SAMPLES =
-            new OutputTag<>("stats-samples", TypeInformation.of(StatsSample.class));
+            new OutputTag<>("stats-samples", ImmutableTypeInfo.of(StatsSample.class));
     public static final OutputTag<EtaSignal> ETA_SIGNALS =
             new OutputTag<>("eta-signals", TypeInformation.of(EtaSignal.class));
     public static final OutputTag<QuarantineRecord> QUARANTINE =

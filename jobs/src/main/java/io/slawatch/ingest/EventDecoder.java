@@ -10,6 +10,7 @@ import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.RawEvent;
 import io.slawatch.model.TicketEvent;
+import io.slawatch.serde.ImmutableTypeInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,7 @@ public final class EventDecoder implements RawDecoder<Decoded> {
 
     @Override
     public TypeInformation<Decoded> producedType() {
-        return TypeInformation.of(Decoded.class);
+        return ImmutableTypeInfo.of(Decoded.class);
     }
 
     @Override

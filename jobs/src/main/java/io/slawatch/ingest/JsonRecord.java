@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.RawEvent;
+import io.slawatch.serde.IsoInstants;
 import io.slawatch.serde.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -132,7 +132,7 @@ record JsonRecord(String text, Fields fields, QuarantineReason reason, String de
                 return null;
             }
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                return IsoInstants.parse(value);
             } catch (DateTimeParseException e) {
                 throw new Rejection(
                         QuarantineReason.BAD_TIMESTAMP,
