@@ -205,6 +205,19 @@ final class Benchmarks {
      */
     static final int DETECTION_RUNS = 3;
 
+    private double[] detectInARow(
+            BenchEvents traffic,
+            int parallelism,
+            LiveJobOptions.StateBackend backend,
+            boolean consequences)
+            throws Exception {
+        double[] runs = new double[DETECTION_RUNS];
+        for (int run = 0; run < DETECTION_RUNS; run++) {
+            runs[run] = detect(traffic, parallelism, backend, consequences);
+        }
+        return runs;
+    }
+
     private static String runs(double[] runs) {
         double[] sorted = runs.clone();
         Arrays.sort(sorted);
@@ -242,10 +255,7 @@ final class Benchmarks {
     double detectionThroughput(
             BenchEvents traffic, int parallelism, LiveJobOptions.StateBackend backend)
             throws Exception {
-        double[] runs = new double[DETECTION_RUNS];
-        for (int run = 0; run < DETECTION_RUNS; run++) {
-            runs[run] = detect(traffic, parallelism, backend, false);
-        }
+        double[] runs = detectInARow(traffic, parallelism, backend, false);
         double perSecond = median(runs);
         report.accept(
                 new Figure(
@@ -272,10 +282,7 @@ final class Benchmarks {
             LiveJobOptions.StateBackend backend,
             double withoutPerSecond)
             throws Exception {
-        double[] runs = new double[DETECTION_RUNS];
-        for (int run = 0; run < DETECTION_RUNS; run++) {
-            runs[run] = detect(traffic, parallelism, backend, true);
-        }
+        double[] runs = detectInARow(traffic, parallelism, backend, true);
         double perSecond = median(runs);
         report.accept(
                 new Figure(
