@@ -10,8 +10,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * itself immutable): written as the record's own type information writes it, but handed to a
  * chained operator as it is instead of as a copy ({@link ImmutableSerializer}). Without object
  * reuse, which stays off ({@link FlinkSerialization}), Flink copies every record for every chained
- * consumer, field by field through reflection: a tenth of the SLA operator's time and most of what
- * its consequences cost it (JFR).
+ * consumer, field by field through reflection: a tenth of the SLA operator's time, and the largest
+ * single cost the consequences added to it (JFR).
  *
  * <p>For streams between operators only. A state keeps its type's own serializer: a savepoint
  * written with it must go on restoring.
