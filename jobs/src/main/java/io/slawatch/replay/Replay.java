@@ -156,7 +156,7 @@ public final class Replay {
      * The latest time of the events the job will use in {@code inputs}, as its decoder reads them;
      * Long.MIN_VALUE when none.
      */
-    static long lastEventTime(List<Path> inputs) throws IOException {
+    public static long lastEventTime(List<Path> inputs) throws IOException {
         EventDecoder decoder = EventDecoder.withDefaults();
         long last = Long.MIN_VALUE;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

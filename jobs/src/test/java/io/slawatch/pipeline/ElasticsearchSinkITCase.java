@@ -18,6 +18,7 @@ import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
+import io.slawatch.replay.Replay;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchClients;
 import io.slawatch.sink.ElasticsearchIndices;
@@ -118,8 +119,11 @@ class ElasticsearchSinkITCase {
                                     ReviewDecoder.withDefaults()),
                             1,
                             EventTime.reviewsReplay(EventTime.DEFAULT_OUT_OF_ORDERNESS),
-                            policy,
-                            null)
+                            new Consequences.Rules(policy, List.of(), null),
+                            // As a replay does: when the events end before the reviews, event
+                            // time would otherwise jump from the last review straight to "the
+                            // input ended" and leave every case decided after it open.
+                            Replay.lastEventTime(List.of(inputs)))
                     .ledger()
                     .flatMap(
                             (LedgerEntry entry, Collector<TopicDocument> out) -> {
