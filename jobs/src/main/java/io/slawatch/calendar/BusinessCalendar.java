@@ -50,6 +50,9 @@ public final class BusinessCalendar implements Serializable {
      */
     static final int MAX_CLOSED_DAYS = 3 * 366;
 
+    /** Days whose open ranges are kept (see {@code recentDays}): a few weeks of deadlines. */
+    private static final int RECENT_DAYS = 64;
+
     private final ZoneId zone;
     private final boolean alwaysOpen;
     private final EnumMap<DayOfWeek, List<OpeningInterval>> weekly;
@@ -58,6 +61,16 @@ public final class BusinessCalendar implements Serializable {
     private final TreeMap<LocalDate, List<OpeningInterval>> extraWorkdays;
     private final long weeklyOpenSeconds;
     private final boolean plainElapsedTime;
+
+    /**
+     * The open ranges of recent days, by epoch day modulo its length: every event's deadline walks
+     * the same few days, and working them out again each time resolves zone offsets. An entry is a
+     * pure function of its day, so it never goes stale; slots are replaced whole, so a subtask
+     * sharing the calendar reads either entry, never half of one.
+     */
+    private transient DayRanges[] recentDays;
+
+    private record DayRanges(long epochDay, long[] ranges) {}
 
     /** A closed range of local date-times, e.g. a half-day holiday. */
     public record Closure(LocalDateTime from, LocalDateTime to) implements Serializable {
@@ -356,9 +369,25 @@ public final class BusinessCalendar implements Serializable {
 
     /**
      * The open ranges that belong to {@code day}, as epoch-second pairs {@code [start, end)} in
-     * order, with closures cut out.
+     * order, with closures cut out. Shared: callers never write into it.
      */
     long[] openRanges(LocalDate day) {
+        DayRanges[] recent = recentDays;
+        if (recent == null) {
+            recent = recentDays = new DayRanges[RECENT_DAYS];
+        }
+        long epochDay = day.toEpochDay();
+        int slot = (int) Math.floorMod(epochDay, (long) RECENT_DAYS);
+        DayRanges known = recent[slot];
+        if (known == null || known.epochDay() != epochDay) {
+            known = new DayRanges(epochDay, rangesOf(day));
+            recent[slot] = known;
+        }
+        return known.ranges();
+    }
+
+    /** {@link #openRanges}, worked out. */
+    private long[] rangesOf(LocalDate day) {
         List<OpeningInterval> hours = extraWorkdays.get(day);
         if (hours == null) {
             hours = holidays.contains(day) ? List.of() : weekly.get(day.getDayOfWeek());

@@ -2,6 +2,7 @@ package io.slawatch.detect;
 
 import io.slawatch.calendar.BusinessCalendar;
 import io.slawatch.model.AlertKind;
+import io.slawatch.model.ClockType;
 import io.slawatch.policy.ClockPolicy;
 import io.slawatch.policy.Escalation;
 import io.slawatch.policy.SlaPolicy;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -27,14 +29,92 @@ final class Deadlines implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Cycles whose thresholds are kept (see {@code recent}): 2^10, a few hundred KiB. */
+    private static final int RECENT_BITS = 10;
+
     private final SlaPolicy policy;
+
+    /**
+     * The thresholds of recent clock cycles, by a hash of what they derive from: each event asks
+     * for those of every running clock of its ticket more than once, and each answer walks the
+     * calendar. Kept here, not with the clock, so that open tickets' state does not grow. An entry
+     * is a pure function of its key: a pause, a new target or a new cycle only makes it miss. Slots
+     * are replaced whole.
+     */
+    private transient Derived[] recent;
+
+    private record Derived(
+            ClockType type,
+            String calendar,
+            long startedAt,
+            long targetSeconds,
+            long pausedSeconds,
+            List<Threshold> thresholds,
+            long deadline) {
+
+        boolean of(ClockState clock) {
+            return startedAt == clock.startedAt
+                    && targetSeconds == clock.targetSeconds
+                    && pausedSeconds == clock.pausedSeconds
+                    && type.equals(clock.type)
+                    && Objects.equals(calendar, clock.calendar);
+        }
+    }
 
     Deadlines(SlaPolicy policy) {
         this.policy = policy;
     }
 
-    /** The clock's thresholds in time order: warnings, deadline, escalations. */
+    /** The clock's thresholds in time order: warnings, deadline, escalations. Immutable. */
     List<Threshold> thresholds(ClockState clock) {
+        return derived(clock).thresholds();
+    }
+
+    /** The clock's current deadline: its target plus the business time it spent paused. */
+    long deadline(ClockState clock) {
+        return derived(clock).deadline();
+    }
+
+    private Derived derived(ClockState clock) {
+        Derived[] slots = recent;
+        if (slots == null) {
+            slots = recent = new Derived[1 << RECENT_BITS];
+        }
+        int slot = slot(clock);
+        Derived known = slots[slot];
+        if (known == null || !known.of(clock)) {
+            List<Threshold> thresholds = List.copyOf(computeThresholds(clock));
+            long deadline =
+                    thresholds.stream()
+                            .filter(threshold -> threshold.kind() == AlertKind.BREACHED)
+                            .mapToLong(Threshold::at)
+                            .findFirst()
+                            .orElseThrow();
+            known =
+                    new Derived(
+                            clock.type,
+                            clock.calendar,
+                            clock.startedAt,
+                            clock.targetSeconds,
+                            clock.pausedSeconds,
+                            thresholds,
+                            deadline);
+            slots[slot] = known;
+        }
+        return known;
+    }
+
+    /** Where {@code clock}'s cycle is kept among the recent ones. */
+    static int slot(ClockState clock) {
+        long hash = clock.startedAt;
+        hash = hash * 31 + clock.targetSeconds;
+        hash = hash * 31 + clock.pausedSeconds;
+        hash = hash * 31 + clock.type.name().hashCode();
+        // Fibonacci hashing: the product's top bits mix all of the key's.
+        return (int) ((hash * 0x9E3779B97F4A7C15L) >>> (Long.SIZE - RECENT_BITS));
+    }
+
+    private List<Threshold> computeThresholds(ClockState clock) {
         ClockPolicy rules = policy.clock(clock.type);
         BusinessCalendar calendar = policy.calendar(clock.calendar);
         Instant start = Instant.ofEpochMilli(clock.startedAt);
@@ -67,15 +147,6 @@ final class Deadlines implements Serializable {
         }
         thresholds.sort(Comparator.comparingLong(Threshold::at));
         return thresholds;
-    }
-
-    /** The clock's current deadline: its target plus the business time it spent paused. */
-    long deadline(ClockState clock) {
-        return policy.calendar(clock.calendar)
-                .add(
-                        Instant.ofEpochMilli(clock.startedAt),
-                        Duration.ofSeconds(clock.targetSeconds + clock.pausedSeconds))
-                .toEpochMilli();
     }
 
     /** Business seconds the clock has been paused by {@code at}, a pause still on included. */

@@ -12,9 +12,8 @@ import io.slawatch.model.Priority;
 import io.slawatch.model.Review;
 import io.slawatch.model.ReviewDecision;
 import io.slawatch.model.TicketAttributes;
-import io.slawatch.policy.PolicyLoader;
+import io.slawatch.policy.Policies;
 import io.slawatch.policy.SlaPolicy;
-import io.slawatch.testkit.Checkout;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -31,7 +30,7 @@ import java.util.List;
  */
 final class Breaches {
 
-    static final SlaPolicy DEFAULT_POLICY = load();
+    static final SlaPolicy DEFAULT_POLICY = Policies.DEFAULT;
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final String TICKET = "T-1";
@@ -54,14 +53,6 @@ final class Breaches {
 
     static Instant at(String offsetDateTime) {
         return OffsetDateTime.parse(offsetDateTime).toInstant();
-    }
-
-    private static SlaPolicy load() {
-        try {
-            return PolicyLoader.load(Checkout.resolve("deploy/policies/default.yaml"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static TicketAttributes attributes(String ticket) {

@@ -7,9 +7,8 @@ import io.slawatch.model.Channel;
 import io.slawatch.model.Complexity;
 import io.slawatch.model.Priority;
 import io.slawatch.model.TicketAttributes;
-import io.slawatch.policy.PolicyLoader;
+import io.slawatch.policy.Policies;
 import io.slawatch.policy.SlaPolicy;
-import io.slawatch.testkit.Checkout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArrivalPredictionFunctionTest {
 
-    static final SlaPolicy DEFAULT_POLICY = load();
+    static final SlaPolicy DEFAULT_POLICY = Policies.DEFAULT;
     static final Instant MONDAY_0800 = Instant.parse("2026-11-23T00:00:00Z");
     static final Instant MONDAY_0810 = MONDAY_0800.plus(Duration.ofMinutes(10));
     static final Instant MONDAY_0840 = MONDAY_0800.plus(Duration.ofMinutes(40));
@@ -327,13 +326,5 @@ class ArrivalPredictionFunctionTest {
 
     static String local(Instant at) {
         return at.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalTime().toString();
-    }
-
-    private static SlaPolicy load() {
-        try {
-            return PolicyLoader.load(Checkout.resolve("deploy/policies/default.yaml"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
