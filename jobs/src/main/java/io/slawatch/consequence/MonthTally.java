@@ -15,6 +15,12 @@ public class MonthTally {
     /** The agent of each breach, "" for none (read by team tallies). */
     public List<String> agentIds = new ArrayList<>();
 
+    /**
+     * Whether {@link #alertIds} are also keys of the function's counted breaches; false only in a
+     * tally restored from before those keys, which gets them on its first verdict.
+     */
+    public boolean breachesKeyed;
+
     /** Threshold actions issued this month, reversed ones included: ids use it. */
     public int issued;
 

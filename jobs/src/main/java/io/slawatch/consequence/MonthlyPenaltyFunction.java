@@ -27,9 +27,11 @@ import org.apache.flink.util.Collector;
  * rules of the version the verdict's ticket ran on: points and the action a count brings are those
  * of the breach that makes the count.
  *
- * <p>State: a {@link MonthTally} per month and the entries that may still be reversed, both dropped
- * by one timer per month at the month's end plus the policy's safety horizon, after which no breach
- * of that month can still be retracted. Without it every month would stay forever.
+ * <p>State: a {@link MonthTally} per month, its breaches also as keys (so that a verdict finds its
+ * breach without scanning the month's list: a busy team confirms hundreds a month), and the entries
+ * that may still be reversed, all dropped by one timer per month at the month's end plus the
+ * policy's safety horizon, after which no breach of that month can still be retracted. Without it
+ * every month would stay forever.
  */
 abstract class MonthlyPenaltyFunction extends VersionedLedgerFunction<Verdict> {
 
@@ -41,6 +43,9 @@ abstract class MonthlyPenaltyFunction extends VersionedLedgerFunction<Verdict> {
 
     private transient Inbox<Verdict> inbox;
     private transient MapState<String, MonthTally> months;
+
+    /** The keys {@link #counted} of the months' confirmed breaches. */
+    private transient MapState<String, Boolean> countedBreaches;
 
     /** Entries that a retraction may reverse. */
     private transient IssuedEntries issued;
@@ -59,6 +64,11 @@ abstract class MonthlyPenaltyFunction extends VersionedLedgerFunction<Verdict> {
                                         "months",
                                         Types.STRING,
                                         TypeInformation.of(MonthTally.class)));
+        countedBreaches =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "counted-breaches", Types.STRING, Types.BOOLEAN));
         issued = new IssuedEntries(getRuntimeContext());
     }
 
@@ -90,6 +100,9 @@ abstract class MonthlyPenaltyFunction extends VersionedLedgerFunction<Verdict> {
         for (Map.Entry<String, MonthTally> month : months.entries()) {
             if (month.getValue().clearAt <= timestamp) {
                 ended.add(month.getKey());
+                for (String alertId : month.getValue().alertIds) {
+                    countedBreaches.remove(counted(month.getKey(), alertId));
+                }
             }
         }
         if (!ended.isEmpty()) {
@@ -98,6 +111,11 @@ abstract class MonthlyPenaltyFunction extends VersionedLedgerFunction<Verdict> {
                 months.remove(month);
             }
         }
+    }
+
+    /** The key of {@code alertId}'s breach counted in {@code month}. */
+    private static String counted(String month, String alertId) {
+        return month + '/' + alertId;
     }
 
     private void apply(Verdict verdict, long at, ReadOnlyContext ctx, Collector<LedgerEntry> out)
@@ -117,21 +135,33 @@ abstract class MonthlyPenaltyFunction extends VersionedLedgerFunction<Verdict> {
                             .plus(policy(verdict.policyVersion()).safetyHorizon())
                             .toEpochMilli();
             ctx.timerService().registerEventTimeTimer(tally.clearAt);
+            tally.breachesKeyed = true;
+        } else if (!tally.breachesKeyed) {
+            for (String alertId : tally.alertIds) {
+                countedBreaches.put(counted(verdict.month(), alertId), true);
+            }
+            tally.breachesKeyed = true;
+            months.put(verdict.month(), tally);
         }
-        int index = tally.alertIds.indexOf(verdict.alertId());
+        String key = counted(verdict.month(), verdict.alertId());
+        boolean counted = countedBreaches.contains(key);
         if (verdict.retracted()) {
-            if (index < 0) {
+            if (!counted) {
                 return;
             }
+            // Retractions are rare: the list is scanned only for them.
+            int index = tally.alertIds.indexOf(verdict.alertId());
             tally.alertIds.remove(index);
             tally.agentIds.remove(index);
+            countedBreaches.remove(key);
             retracted(tally, verdict, at, out);
         } else {
-            if (index >= 0) {
+            if (counted) {
                 return;
             }
             tally.alertIds.add(verdict.alertId());
             tally.agentIds.add(verdict.agentId() == null ? "" : verdict.agentId());
+            countedBreaches.put(key, true);
             confirmed(tally, verdict, at, out);
         }
         months.put(verdict.month(), tally);
