@@ -7,21 +7,22 @@ import io.slawatch.policy.PolicyException;
 final class Calendars {
 
     /** The default policy's office: Mon–Fri 09–12 and 13–18, Golden Week, a make-up Saturday. */
-    static final BusinessCalendar SHANGHAI_OFFICE =
-            parse(
-                    """
-                    timeZone: Asia/Shanghai
-                    weekly:
-                      mon: ["09:00-12:00", "13:00-18:00"]
-                      tue: ["09:00-12:00", "13:00-18:00"]
-                      wed: ["09:00-12:00", "13:00-18:00"]
-                      thu: ["09:00-12:00", "13:00-18:00"]
-                      fri: ["09:00-12:00", "13:00-18:00"]
-                    holidays: [2026-01-01, 2026-10-01, 2026-10-02, 2026-10-03, 2026-10-04,
-                               2026-10-05, 2026-10-06, 2026-10-07]
-                    closures: ["2026-12-31T12:00/2026-12-31T18:00"]
-                    extraWorkdays: {2026-10-10: ["09:00-12:00", "13:00-18:00"]}
-                    """);
+    static final String SHANGHAI_OFFICE_YAML =
+            """
+            timeZone: Asia/Shanghai
+            weekly:
+              mon: ["09:00-12:00", "13:00-18:00"]
+              tue: ["09:00-12:00", "13:00-18:00"]
+              wed: ["09:00-12:00", "13:00-18:00"]
+              thu: ["09:00-12:00", "13:00-18:00"]
+              fri: ["09:00-12:00", "13:00-18:00"]
+            holidays: [2026-01-01, 2026-10-01, 2026-10-02, 2026-10-03, 2026-10-04,
+                       2026-10-05, 2026-10-06, 2026-10-07]
+            closures: ["2026-12-31T12:00/2026-12-31T18:00"]
+            extraWorkdays: {2026-10-10: ["09:00-12:00", "13:00-18:00"]}
+            """;
+
+    static final BusinessCalendar SHANGHAI_OFFICE = parse(SHANGHAI_OFFICE_YAML);
 
     /** Night shift Mon–Thu 22:00–06:00 and Fri 22:00–24:00; Tuesday 2026-11-24 is a holiday. */
     static final BusinessCalendar SHANGHAI_NIGHT_SHIFT =

@@ -10,31 +10,17 @@ import org.junit.jupiter.api.Test;
 
 class OpenRangesTest {
 
-    static final String SHANGHAI_OFFICE_YAML =
-            """
-            timeZone: Asia/Shanghai
-            weekly:
-              mon: ["09:00-12:00", "13:00-18:00"]
-              tue: ["09:00-12:00", "13:00-18:00"]
-              wed: ["09:00-12:00", "13:00-18:00"]
-              thu: ["09:00-12:00", "13:00-18:00"]
-              fri: ["09:00-12:00", "13:00-18:00"]
-            holidays: [2026-10-01, 2026-10-02, 2026-10-05]
-            closures: ["2026-12-31T12:00/2026-12-31T18:00"]
-            extraWorkdays: {2026-10-10: ["09:00-12:00", "13:00-18:00"]}
-            """;
-
     @Test
     void shouldGiveEveryDayItsOwnRangesWhicheverDaysWereAskedBefore() {
         // Two years of days: many share a slot of the days a calendar keeps. Each day asked once,
         // in order, of one calendar; then at random, again and again, of another.
         LocalDate first = LocalDate.parse("2026-01-01");
         List<long[]> once = new ArrayList<>();
-        BusinessCalendar inOrder = Calendars.parse(SHANGHAI_OFFICE_YAML);
+        BusinessCalendar inOrder = Calendars.parse(Calendars.SHANGHAI_OFFICE_YAML);
         for (int day = 0; day < 730; day++) {
             once.add(inOrder.openRanges(first.plusDays(day)).clone());
         }
-        BusinessCalendar atRandom = Calendars.parse(SHANGHAI_OFFICE_YAML);
+        BusinessCalendar atRandom = Calendars.parse(Calendars.SHANGHAI_OFFICE_YAML);
         Random random = new Random(7);
         for (int i = 0; i < 20_000; i++) {
             int day = random.nextInt(once.size());
