@@ -108,7 +108,7 @@ public final class BenchReport {
             if (measures.contains(Measure.DETECTION)) {
                 bench.warmUp(traffic);
                 bench.detectionThroughput(traffic, 1, LiveJobOptions.StateBackend.HASHMAP);
-                double without =
+                DetectionRun without =
                         bench.detectionThroughput(traffic, 2, LiveJobOptions.StateBackend.HASHMAP);
                 if (policy.consequences() != null) {
                     bench.consequencesThroughput(

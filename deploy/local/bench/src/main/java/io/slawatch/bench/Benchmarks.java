@@ -205,28 +205,31 @@ final class Benchmarks {
      */
     static final int DETECTION_RUNS = 3;
 
-    private double[] detectInARow(
+    /** The median throughput and the median CPU per event of {@link #DETECTION_RUNS} runs. */
+    private DetectionRun detectInARow(
             BenchEvents traffic,
             int parallelism,
             LiveJobOptions.StateBackend backend,
-            boolean consequences)
+            boolean consequences,
+            StringBuilder runs)
             throws Exception {
-        double[] runs = new double[DETECTION_RUNS];
+        double[] perSecond = new double[DETECTION_RUNS];
+        double[] cpu = new double[DETECTION_RUNS];
         for (int run = 0; run < DETECTION_RUNS; run++) {
-            runs[run] = detect(traffic, parallelism, backend, consequences);
+            DetectionRun measured = detect(traffic, parallelism, backend, consequences);
+            perSecond[run] = measured.perSecond();
+            cpu[run] = measured.cpuMicrosPerEvent();
         }
-        return runs;
-    }
-
-    private static String runs(double[] runs) {
-        double[] sorted = runs.clone();
+        double[] sorted = perSecond.clone();
         Arrays.sort(sorted);
-        return String.format(
-                Locale.ROOT,
-                "median of %d runs in a row (%,.0f to %,.0f)",
-                runs.length,
-                sorted[0],
-                sorted[sorted.length - 1]);
+        runs.append(
+                String.format(
+                        Locale.ROOT,
+                        "median of %d runs in a row (%,.0f to %,.0f)",
+                        DETECTION_RUNS,
+                        sorted[0],
+                        sorted[sorted.length - 1]));
+        return new DetectionRun(median(perSecond), median(cpu));
     }
 
     /** The middle value; the mean of the two middle ones for an even count. */
@@ -252,23 +255,24 @@ final class Benchmarks {
      * 2. Events in memory → event time (a watermark every {@link EventCountWatermarks#EVERY}
      * events) → keyBy → TicketSlaFunction → discarding sink.
      */
-    double detectionThroughput(
+    DetectionRun detectionThroughput(
             BenchEvents traffic, int parallelism, LiveJobOptions.StateBackend backend)
             throws Exception {
-        double[] runs = detectInARow(traffic, parallelism, backend, false);
-        double perSecond = median(runs);
+        StringBuilder runs = new StringBuilder();
+        DetectionRun measured = detectInARow(traffic, parallelism, backend, false, runs);
         report.accept(
                 new Figure(
                         "detection, parallelism " + parallelism + ", " + backend,
-                        rate(perSecond),
+                        rate(measured.perSecond()),
                         String.format(
                                 Locale.ROOT,
                                 "%.0f %% of the decoding ceiling per core; %,d events, job run"
-                                        + " time, %s",
-                                100 * perSecond / parallelism / decodingPerSecond,
+                                        + " time, %s; %.1f µs of CPU per event",
+                                100 * measured.perSecond() / parallelism / decodingPerSecond,
                                 traffic.decoded.length,
-                                runs(runs))));
-        return perSecond;
+                                runs,
+                                measured.cpuMicrosPerEvent())));
+        return measured;
     }
 
     /**
@@ -280,20 +284,25 @@ final class Benchmarks {
             BenchEvents traffic,
             int parallelism,
             LiveJobOptions.StateBackend backend,
-            double withoutPerSecond)
+            DetectionRun without)
             throws Exception {
-        double[] runs = detectInARow(traffic, parallelism, backend, true);
-        double perSecond = median(runs);
+        StringBuilder runs = new StringBuilder();
+        DetectionRun measured = detectInARow(traffic, parallelism, backend, true, runs);
         report.accept(
                 new Figure(
                         "detection with consequences, parallelism " + parallelism + ", " + backend,
-                        rate(perSecond),
+                        rate(measured.perSecond()),
                         String.format(
                                 Locale.ROOT,
                                 "%.0f %% of detection without them (goal ≥ 90 %%); ledger"
-                                        + " entries discarded; %s",
-                                100 * perSecond / withoutPerSecond,
-                                runs(runs))));
+                                        + " entries discarded; %s; %.1f µs of CPU per event"
+                                        + " against %.1f without: %.0f %% of detection's"
+                                        + " throughput where the cores are the limit",
+                                100 * measured.perSecond() / without.perSecond(),
+                                runs,
+                                measured.cpuMicrosPerEvent(),
+                                without.cpuMicrosPerEvent(),
+                                100 * without.cpuMicrosPerEvent() / measured.cpuMicrosPerEvent())));
     }
 
     /**
@@ -304,7 +313,7 @@ final class Benchmarks {
         detect(traffic, 2, LiveJobOptions.StateBackend.HASHMAP, policy.consequences() != null);
     }
 
-    private double detect(
+    private DetectionRun detect(
             BenchEvents traffic,
             int parallelism,
             LiveJobOptions.StateBackend backend,
@@ -349,8 +358,12 @@ final class Benchmarks {
             }
             ledger.quarantine().sinkTo(new DiscardingSink<>());
         }
+        long cpuBefore = DetectionRun.cpuNanosWithoutJit();
         JobExecutionResult result = env.execute("bench detection");
-        return count / (result.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0);
+        long cpu = DetectionRun.cpuNanosWithoutJit() - cpuBefore;
+        return new DetectionRun(
+                count / (result.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0),
+                cpu / 1000.0 / count);
     }
 
     /** 5. Open tickets held by the SLA operator: savepoint size and heap per ticket. */
