@@ -205,31 +205,34 @@ final class Benchmarks {
      */
     static final int DETECTION_RUNS = 3;
 
-    /** The median throughput and the median CPU per event of {@link #DETECTION_RUNS} runs. */
-    private DetectionRun detectInARow(
+    private DetectionRun[] detectInARow(
             BenchEvents traffic,
             int parallelism,
             LiveJobOptions.StateBackend backend,
-            boolean consequences,
-            StringBuilder runs)
+            boolean consequences)
             throws Exception {
-        double[] perSecond = new double[DETECTION_RUNS];
-        double[] cpu = new double[DETECTION_RUNS];
+        DetectionRun[] runs = new DetectionRun[DETECTION_RUNS];
         for (int run = 0; run < DETECTION_RUNS; run++) {
-            DetectionRun measured = detect(traffic, parallelism, backend, consequences);
-            perSecond[run] = measured.perSecond();
-            cpu[run] = measured.cpuMicrosPerEvent();
+            runs[run] = detect(traffic, parallelism, backend, consequences);
         }
-        double[] sorted = perSecond.clone();
-        Arrays.sort(sorted);
-        runs.append(
-                String.format(
-                        Locale.ROOT,
-                        "median of %d runs in a row (%,.0f to %,.0f)",
-                        DETECTION_RUNS,
-                        sorted[0],
-                        sorted[sorted.length - 1]));
-        return new DetectionRun(median(perSecond), median(cpu));
+        return runs;
+    }
+
+    /** The runs' median throughput and median CPU per event. */
+    private static DetectionRun median(DetectionRun[] runs) {
+        return new DetectionRun(
+                median(Stream.of(runs).mapToDouble(DetectionRun::perSecond).toArray()),
+                median(Stream.of(runs).mapToDouble(DetectionRun::cpuMicrosPerEvent).toArray()));
+    }
+
+    private static String runs(DetectionRun[] runs) {
+        double[] sorted = Stream.of(runs).mapToDouble(DetectionRun::perSecond).sorted().toArray();
+        return String.format(
+                Locale.ROOT,
+                "median of %d runs in a row (%,.0f to %,.0f)",
+                runs.length,
+                sorted[0],
+                sorted[sorted.length - 1]);
     }
 
     /** The middle value; the mean of the two middle ones for an even count. */
@@ -258,8 +261,8 @@ final class Benchmarks {
     DetectionRun detectionThroughput(
             BenchEvents traffic, int parallelism, LiveJobOptions.StateBackend backend)
             throws Exception {
-        StringBuilder runs = new StringBuilder();
-        DetectionRun measured = detectInARow(traffic, parallelism, backend, false, runs);
+        DetectionRun[] runs = detectInARow(traffic, parallelism, backend, false);
+        DetectionRun measured = median(runs);
         report.accept(
                 new Figure(
                         "detection, parallelism " + parallelism + ", " + backend,
@@ -270,7 +273,7 @@ final class Benchmarks {
                                         + " time, %s; %.1f µs of CPU per event",
                                 100 * measured.perSecond() / parallelism / decodingPerSecond,
                                 traffic.decoded.length,
-                                runs,
+                                runs(runs),
                                 measured.cpuMicrosPerEvent())));
         return measured;
     }
@@ -286,8 +289,8 @@ final class Benchmarks {
             LiveJobOptions.StateBackend backend,
             DetectionRun without)
             throws Exception {
-        StringBuilder runs = new StringBuilder();
-        DetectionRun measured = detectInARow(traffic, parallelism, backend, true, runs);
+        DetectionRun[] runs = detectInARow(traffic, parallelism, backend, true);
+        DetectionRun measured = median(runs);
         report.accept(
                 new Figure(
                         "detection with consequences, parallelism " + parallelism + ", " + backend,
@@ -299,7 +302,7 @@ final class Benchmarks {
                                         + " against %.1f without: %.0f %% of detection's"
                                         + " throughput where the cores are the limit",
                                 100 * measured.perSecond() / without.perSecond(),
-                                runs,
+                                runs(runs),
                                 measured.cpuMicrosPerEvent(),
                                 without.cpuMicrosPerEvent(),
                                 100 * without.cpuMicrosPerEvent() / measured.cpuMicrosPerEvent())));
