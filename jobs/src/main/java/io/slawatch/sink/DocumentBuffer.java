@@ -6,31 +6,77 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Documents waiting to be sent, one per index and {@code _id}: a later document with the same id
+ * Documents waiting to be sent, by index and then {@code _id}: a later document with the same id
  * replaces the earlier one in its place, since Elasticsearch would overwrite it anyway, so it is
  * never sent.
+ *
+ * <p>Indices are kept apart so that an index whose share is full leaves in a bulk of its own:
+ * Elasticsearch splits a bulk into one request per shard it touches, each with its own translog
+ * sync, so a bulk of one index costs it less than one mixing all of them. It holds at most the
+ * writer's bulk size per index.
  */
 final class DocumentBuffer {
 
-    private Map<String, IndexedDocument> documents = new LinkedHashMap<>();
+    /** The newest timestamp of a batch with none. */
+    static final long NO_TIME = Long.MIN_VALUE;
 
-    /** Adds {@code document}; true when it replaced one with the same index and id. */
-    boolean add(IndexedDocument document) {
-        return documents.put(document.index() + '/' + document.id(), document) != null;
+    /** Documents to send and the newest record timestamp (event time) among them. */
+    record Batch(List<IndexedDocument> documents, long newest) {}
+
+    private static final class Share {
+        final Map<String, IndexedDocument> documents = new LinkedHashMap<>();
+        long newest = NO_TIME;
+    }
+
+    private final Map<String, Share> shares = new LinkedHashMap<>();
+    private int size;
+
+    /**
+     * Adds {@code document}, written at {@code timestamp} (NO_TIME: none); true when it replaced
+     * one with the same index and id.
+     */
+    boolean add(IndexedDocument document, long timestamp) {
+        Share share = shares.computeIfAbsent(document.index(), index -> new Share());
+        if (timestamp > share.newest) {
+            share.newest = timestamp;
+        }
+        if (share.documents.put(document.id(), document) != null) {
+            return true;
+        }
+        size++;
+        return false;
     }
 
     int size() {
-        return documents.size();
+        return size;
     }
 
-    boolean isEmpty() {
-        return documents.isEmpty();
+    /** How many documents of {@code index} wait. */
+    int size(String index) {
+        Share share = shares.get(index);
+        return share == null ? 0 : share.documents.size();
     }
 
-    /** The documents in the order their ids first came, and an empty buffer. */
-    List<IndexedDocument> drain() {
-        List<IndexedDocument> batch = new ArrayList<>(documents.values());
-        documents = new LinkedHashMap<>();
-        return batch;
+    /** The documents of {@code index} in the order their ids first came; they leave the buffer. */
+    Batch drain(String index) {
+        Share share = shares.remove(index);
+        if (share == null) {
+            return new Batch(List.of(), NO_TIME);
+        }
+        size -= share.documents.size();
+        return new Batch(new ArrayList<>(share.documents.values()), share.newest);
+    }
+
+    /** Every document, index by index, each in the order its id first came; the buffer empties. */
+    Batch drain() {
+        List<IndexedDocument> documents = new ArrayList<>(size);
+        long newest = NO_TIME;
+        for (Share share : shares.values()) {
+            documents.addAll(share.documents.values());
+            newest = Math.max(newest, share.newest);
+        }
+        shares.clear();
+        size = 0;
+        return new Batch(documents, newest);
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param caCertificate PEM text of the CA that signed the servers' certificates; the JDK's trusted
  *     CAs when absent
  * @param requestTimeout the longest a request may take before it is retried
- * @param maxActions documents per bulk request; a full buffer is sent at once
+ * @param maxActions documents per bulk request of one index; an index with that many waiting is
+ *     sent at once
  * @param flushInterval the longest a document waits in the buffer
  */
 public record ElasticsearchOptions(

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * Buffers documents and sends them in bulk on a sender thread of its own, one request at a time, so
  * the task goes on while Elasticsearch indexes the previous batch, and a batch never overtakes an
  * earlier one (a clock view's later state is never overwritten by an earlier one). A document
- * replaced in the buffer by a later one with the same index and {@code _id} is not sent.
+ * replaced in the buffer by a later one with the same index and {@code _id} is not sent. An index
+ * whose share of the buffer reaches the bulk size leaves alone ({@link DocumentBuffer}); the flush
+ * interval and checkpoints send the rest together.
  *
  * <p>Retryable failures (HTTP 429, 5xx, a lost connection) are retried with exponential backoff for
  * as long as they last; meanwhile the next full batch waits for its turn, so the task blocks and
@@ -72,15 +74,10 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     /** How long the last bulk request took, for Flink's standard currentSendTime gauge. */
     private volatile long lastSendNanos;
 
-    /** The newest record timestamp (event time) in the buffer; NO_TIME when none has one. */
-    private long bufferNewest = NO_TIME;
-
     /**
      * The newest event time Elasticsearch holds from this writer: what dashboards are fresh up to.
      */
-    private volatile long newestIndexed = NO_TIME;
-
-    private static final long NO_TIME = Long.MIN_VALUE;
+    private volatile long newestIndexed = DocumentBuffer.NO_TIME;
 
     /** The batch being sent, or null. Only the task thread reads and sets it. */
     private Future<?> inFlight;
@@ -110,10 +107,15 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         this.recordsSent = metrics.getNumRecordsSendCounter();
         this.sendErrors = metrics.getNumRecordsSendErrorsCounter();
         metrics.setCurrentSendTimeGauge(() -> lastSendNanos);
-        metrics.gauge(NEWEST_INDEXED_METRIC, () -> newestIndexed == NO_TIME ? null : newestIndexed);
+        metrics.gauge(
+                NEWEST_INDEXED_METRIC,
+                () -> newestIndexed == DocumentBuffer.NO_TIME ? null : newestIndexed);
         metrics.gauge(
                 FRESHNESS_METRIC,
-                () -> newestIndexed == NO_TIME ? null : wallClock.millis() - newestIndexed);
+                () ->
+                        newestIndexed == DocumentBuffer.NO_TIME
+                                ? null
+                                : wallClock.millis() - newestIndexed);
         this.sender =
                 Executors.newSingleThreadExecutor(
                         task -> {
@@ -128,21 +130,18 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     public void write(T element, Context context) throws IOException, InterruptedException {
         IndexedDocument document = documents.apply(element);
         Long timestamp = context.timestamp();
-        if (timestamp != null && timestamp > bufferNewest) {
-            bufferNewest = timestamp;
-        }
-        if (buffer.add(document)) {
+        if (buffer.add(document, timestamp == null ? DocumentBuffer.NO_TIME : timestamp)) {
             replaced.inc();
         }
-        if (buffer.size() >= options.maxActions()) {
-            dispatch();
+        if (buffer.size(document.index()) >= options.maxActions()) {
+            dispatch(buffer.drain(document.index()));
         }
     }
 
     /** Before a checkpoint: everything written so far is in Elasticsearch or quarantined. */
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
-        dispatch();
+        dispatch(buffer.drain());
         awaitInFlight();
         rejections.flush();
     }
@@ -157,27 +156,24 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
                     // A batch still in flight is waited for by the next full buffer or checkpoint,
                     // not here, where waiting would stall the task for nothing.
                     if (inFlight == null || inFlight.isDone()) {
-                        dispatch();
+                        dispatch(buffer.drain());
                     }
                     scheduleFlush();
                 });
     }
 
-    /** Hands the buffer to the sender once the batch before it is done. */
-    private void dispatch() throws IOException, InterruptedException {
+    /** Hands {@code batch} to the sender once the batch before it is done. */
+    private void dispatch(DocumentBuffer.Batch batch) throws IOException, InterruptedException {
         awaitInFlight();
-        if (buffer.isEmpty()) {
+        if (batch.documents().isEmpty()) {
             return;
         }
-        List<IndexedDocument> batch = buffer.drain();
-        long batchNewest = bufferNewest;
-        bufferNewest = NO_TIME;
         inFlight =
                 sender.submit(
                         () -> {
-                            send(batch);
-                            if (batchNewest > newestIndexed) {
-                                newestIndexed = batchNewest;
+                            send(batch.documents());
+                            if (batch.newest() > newestIndexed) {
+                                newestIndexed = batch.newest();
                             }
                             return null;
                         });

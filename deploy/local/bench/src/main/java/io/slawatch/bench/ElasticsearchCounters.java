@@ -95,17 +95,21 @@ final class ElasticsearchCounters {
 
     /**
      * The newest {@code field} of {@code index} as a dashboard sees it (a search refreshes an idle
-     * shard first), in epoch milliseconds; absent before the first document.
+     * shard first), in epoch milliseconds; absent before the first document, and before the index,
+     * which the first document creates.
      */
     Long newest(String index, String field) throws IOException, InterruptedException {
-        JsonNode newest =
-                call(
-                                "POST",
-                                "/" + index + "/_search?filter_path=aggregations",
-                                "{\"size\":0,\"aggs\":{\"newest\":{\"max\":{\"field\":\""
-                                        + field
-                                        + "\"}}}}")
-                        .at("/aggregations/newest/value");
+        String path = "/" + index + "/_search?filter_path=aggregations";
+        String body = "{\"size\":0,\"aggs\":{\"newest\":{\"max\":{\"field\":\"" + field + "\"}}}}";
+        HttpResponse<String> response = send("POST", path, body);
+        if (response.statusCode() == 404 || response.statusCode() == 503) {
+            return null;
+        }
+        if (response.statusCode() >= 300) {
+            throw new IOException(
+                    "POST " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        JsonNode newest = Json.mapper().readTree(response.body()).at("/aggregations/newest/value");
         return newest.isNumber() ? newest.asLong() : null;
     }
 
