@@ -489,9 +489,9 @@ public final class LiveJob {
 
     /**
      * How long a producer of the other topics (views, statistics, ledger, outcomes, quarantine)
-     * waits to fill a batch: the broker's cost is mostly per request, and fuller batches took a
-     * third of its CPU and of the producers' off Kafka to Kafka (bench), for 50 ms more on a
-     * dashboard a second behind. A client property wins.
+     * waits to fill a batch: the broker's cost is mostly per request, and fuller batches cut its
+     * CPU and the producers' by about a third in the bench's Kafka to Kafka run, for 50 ms more on
+     * a dashboard a second behind. A client property wins.
      */
     static final Duration RECORD_LINGER = Duration.ofMillis(50);
 

@@ -95,8 +95,8 @@ final class ElasticsearchCounters {
 
     /**
      * The newest {@code field} of {@code index} as a dashboard sees it (a search refreshes an idle
-     * shard first), in epoch milliseconds; absent before the first document, and before the index,
-     * which the first document creates.
+     * shard first), in epoch milliseconds; absent before the first document, and while the index
+     * that document creates is missing (404) or its shard not started (503).
      */
     Long newest(String index, String field) throws IOException, InterruptedException {
         String path = "/" + index + "/_search?filter_path=aggregations";
