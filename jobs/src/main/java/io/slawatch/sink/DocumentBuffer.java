@@ -29,7 +29,6 @@ final class DocumentBuffer {
     }
 
     private final Map<String, Share> shares = new LinkedHashMap<>();
-    private int size;
 
     /**
      * Adds {@code document}, written at {@code timestamp} (NO_TIME: none); true when it replaced
@@ -40,14 +39,14 @@ final class DocumentBuffer {
         if (timestamp > share.newest) {
             share.newest = timestamp;
         }
-        if (share.documents.put(document.id(), document) != null) {
-            return true;
-        }
-        size++;
-        return false;
+        return share.documents.put(document.id(), document) != null;
     }
 
     int size() {
+        int size = 0;
+        for (Share share : shares.values()) {
+            size += share.documents.size();
+        }
         return size;
     }
 
@@ -63,20 +62,18 @@ final class DocumentBuffer {
         if (share == null) {
             return new Batch(List.of(), NO_TIME);
         }
-        size -= share.documents.size();
         return new Batch(new ArrayList<>(share.documents.values()), share.newest);
     }
 
     /** Every document, index by index, each in the order its id first came; the buffer empties. */
     Batch drain() {
-        List<IndexedDocument> documents = new ArrayList<>(size);
+        List<IndexedDocument> documents = new ArrayList<>();
         long newest = NO_TIME;
         for (Share share : shares.values()) {
             documents.addAll(share.documents.values());
             newest = Math.max(newest, share.newest);
         }
         shares.clear();
-        size = 0;
         return new Batch(documents, newest);
     }
 }
