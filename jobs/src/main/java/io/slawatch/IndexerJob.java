@@ -8,7 +8,9 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.sink.ElasticsearchOptions;
 import io.slawatch.sink.ElasticsearchSink;
 import io.slawatch.sink.KafkaQuarantine;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -27,11 +29,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * group's committed offsets) and re-sends what came after, which deterministic {@code _id}s turn
  * into overwrites. It reads committed records only, so with EXACTLY_ONCE delivery it indexes what
  * detection committed, one detection checkpoint behind at most. Its operators have uids of their
- * own: the two jobs' savepoints are independent.
+ * own: the two jobs' savepoints are independent. None of them keeps state, so a savepoint taken
+ * before each topic had a sink of its own still restores.
  */
 public final class IndexerJob {
 
     public static final String JOB_NAME = "slawatch indexer";
+
+    /** What each topic's sink is called after its topic: "clocks documents to elasticsearch". */
+    public static final String DOCUMENTS_SINK = "documents to elasticsearch";
 
     private IndexerJob() {}
 
@@ -55,28 +61,14 @@ public final class IndexerJob {
                                 () ->
                                         new IllegalArgumentException(
                                                 "the indexer needs --elasticsearch"));
-        DataStream<TopicDocument> documents =
-                read(env, options, options.alertsTopic(), IndexedTopic.ALERTS)
-                        .union(
-                                read(env, options, options.clocksTopic(), IndexedTopic.CLOCKS),
-                                read(env, options, options.statsTopic(), IndexedTopic.STATS),
-                                read(env, options, options.ledgerTopic(), IndexedTopic.LEDGER));
-        SingleOutputStreamOperator<TopicDocument> readable =
-                documents
-                        .process(new SeparateUnreadableDocuments())
-                        .name("separate unreadable documents")
-                        .uid("separate-unreadable-documents");
         Map<String, String> producer = new HashMap<>(options.kafkaProperties());
         producer.put("bootstrap.servers", options.bootstrapServers());
-        readable.sinkTo(
-                        new ElasticsearchSink<>(
-                                elasticsearch,
-                                TopicDocument::indexed,
-                                new KafkaQuarantine(options.quarantineTopic(), producer)))
-                .name("documents to elasticsearch")
-                .uid("documents-elasticsearch-sink");
-        DataStream<QuarantineRecord> unreadable =
-                readable.getSideOutput(SeparateUnreadableDocuments.UNREADABLE);
+        DataStream<QuarantineRecord> unreadable = null;
+        for (Map.Entry<IndexedTopic, String> topic : topics(options).entrySet()) {
+            DataStream<QuarantineRecord> topicUnreadable =
+                    index(env, options, topic.getValue(), topic.getKey(), elasticsearch, producer);
+            unreadable = unreadable == null ? topicUnreadable : unreadable.union(topicUnreadable);
+        }
         unreadable
                 .sinkTo(
                         LiveJob.sink(
@@ -89,13 +81,52 @@ public final class IndexerJob {
                 .uid("unreadable-documents-sink");
     }
 
+    /** The topics the indexer reads, in a stable order. */
+    private static Map<IndexedTopic, String> topics(JobOptions options) {
+        Map<IndexedTopic, String> topics = new EnumMap<>(IndexedTopic.class);
+        topics.put(IndexedTopic.ALERTS, options.alertsTopic());
+        topics.put(IndexedTopic.CLOCKS, options.clocksTopic());
+        topics.put(IndexedTopic.LEDGER, options.ledgerTopic());
+        topics.put(IndexedTopic.STATS, options.statsTopic());
+        return topics;
+    }
+
+    /**
+     * One topic's chain: its source, the separation of unreadable records and a sink of its own,
+     * all in one task, so a document is never serialized between them (in one shared sink, moving
+     * the records cost the sources more than reading them). Its ids are its own, so each sink still
+     * keeps the order of every {@code _id}. The unreadable records are returned for the quarantine.
+     */
+    private static DataStream<QuarantineRecord> index(
+            StreamExecutionEnvironment env,
+            JobOptions options,
+            String topic,
+            IndexedTopic kind,
+            ElasticsearchOptions elasticsearch,
+            Map<String, String> producer) {
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        SingleOutputStreamOperator<TopicDocument> readable =
+                read(env, options, topic, kind)
+                        .process(new SeparateUnreadableDocuments())
+                        .name("separate unreadable " + name)
+                        .uid("separate-unreadable-" + name);
+        readable.sinkTo(
+                        new ElasticsearchSink<>(
+                                elasticsearch,
+                                TopicDocument::indexed,
+                                new KafkaQuarantine(options.quarantineTopic(), producer)))
+                .name(name + " " + DOCUMENTS_SINK)
+                .uid(name + "-documents-elasticsearch-sink");
+        return readable.getSideOutput(SeparateUnreadableDocuments.UNREADABLE);
+    }
+
     /**
      * One topic's records, as documents. One source per topic, so that Flink's per-source lag
      * metric ({@code pendingRecords}) is the lag of that topic.
      */
     private static DataStream<TopicDocument> read(
             StreamExecutionEnvironment env, JobOptions options, String topic, IndexedTopic kind) {
-        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        String name = kind.name().toLowerCase(Locale.ROOT);
         KafkaSource<TopicDocument> source =
                 LiveJob.committedRecords(
                         options,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.slawatch.testkit.Checkout;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
@@ -32,13 +33,46 @@ class IndexerJobTest {
                 .containsExactly(
                         // Flink derives the committer's uid from its sink's.
                         "Sink Committer: unreadable-documents-sink",
+                        "alerts-documents-elasticsearch-sink",
                         "alerts-topic-source",
+                        "clocks-documents-elasticsearch-sink",
                         "clocks-topic-source",
-                        "documents-elasticsearch-sink",
+                        "ledger-documents-elasticsearch-sink",
                         "ledger-topic-source",
-                        "separate-unreadable-documents",
+                        "separate-unreadable-alerts",
+                        "separate-unreadable-clocks",
+                        "separate-unreadable-ledger",
+                        "separate-unreadable-stats",
+                        "stats-documents-elasticsearch-sink",
                         "stats-topic-source",
                         "unreadable-documents-sink");
+    }
+
+    @Test
+    void shouldRunEachTopicFromItsSourceToItsSinkInOneTask() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        IndexerJob.build(env, JobOptions.parse(INDEXER_OPTIONS, JobOptions.Job.INDEXER));
+
+        assertThat(env.getStreamGraph().getJobGraph().getVertices())
+                .extracting(JobVertex::getName)
+                .containsExactlyInAnyOrder(
+                        chain("alerts"),
+                        chain("clocks"),
+                        chain("ledger"),
+                        chain("stats"),
+                        "unreadable documents sink: Writer -> unreadable documents sink: Committer");
+    }
+
+    static String chain(String topic) {
+        return "Source: "
+                + topic
+                + " topic -> separate unreadable "
+                + topic
+                + " -> "
+                + topic
+                + " "
+                + IndexerJob.DOCUMENTS_SINK
+                + ": Writer";
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.slawatch.model.RawEvent;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchIndices;
 import io.slawatch.sink.IndexedDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -73,6 +75,32 @@ public final class TopicDocumentDeserializer
         } catch (CharacterCodingException e) {
             return unreadable(raw, null, QuarantineReason.NOT_UTF8, "not UTF-8 text");
         }
+        if (kind == IndexedTopic.STATS) {
+            return statsDocument(raw, text, offset);
+        }
+        IdField id;
+        try {
+            id = IdField.read(text, kind.idField());
+        } catch (JsonProcessingException e) {
+            return unreadable(raw, text, QuarantineReason.MALFORMED_JSON, e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
+        }
+        if (!id.inObject()) {
+            return unreadable(raw, text, QuarantineReason.MALFORMED_JSON, "not a JSON object");
+        }
+        if (id.value() == null || id.value().isEmpty()) {
+            return unreadable(
+                    raw,
+                    text,
+                    QuarantineReason.MISSING_FIELD,
+                    "a record of " + topic + " needs a text '" + kind.idField() + "'");
+        }
+        return TopicDocument.of(kind.index(), id.value(), text, offset);
+    }
+
+    /** A statistics record names its index by its grain and is written without its id and grain. */
+    private static TopicDocument statsDocument(RawEvent raw, String text, long offset) {
         JsonNode json;
         try {
             json = Json.mapper().readTree(text);
@@ -82,24 +110,13 @@ public final class TopicDocumentDeserializer
         if (!(json instanceof ObjectNode object)) {
             return unreadable(raw, text, QuarantineReason.MALFORMED_JSON, "not a JSON object");
         }
-        if (kind == IndexedTopic.STATS) {
-            try {
-                IndexedDocument document = ElasticsearchIndices.statsDocument(object);
-                return TopicDocument.of(
-                        document.index(), document.id(), document.source().toString(), offset);
-            } catch (IllegalArgumentException e) {
-                return unreadable(raw, text, QuarantineReason.BAD_VALUE, e.getMessage());
-            }
+        try {
+            IndexedDocument document = ElasticsearchIndices.statsDocument(object);
+            return TopicDocument.of(
+                    document.index(), document.id(), document.source().toString(), offset);
+        } catch (IllegalArgumentException e) {
+            return unreadable(raw, text, QuarantineReason.BAD_VALUE, e.getMessage());
         }
-        JsonNode id = object.get(kind.idField());
-        if (id == null || !id.isTextual() || id.asText().isEmpty()) {
-            return unreadable(
-                    raw,
-                    text,
-                    QuarantineReason.MISSING_FIELD,
-                    "a record of " + topic + " needs a text '" + kind.idField() + "'");
-        }
-        return TopicDocument.of(kind.index(), id.asText(), text, offset);
     }
 
     private static TopicDocument unreadable(

@@ -27,6 +27,19 @@ public final class ElasticsearchClients {
     private ElasticsearchClients() {}
 
     public static ElasticsearchClient create(ElasticsearchOptions options) {
+        return new ElasticsearchClient(
+                new RestClientTransport(
+                        restClient(options),
+                        // The client reads each document out of a larger response: a document
+                        // ends before its input does.
+                        new JacksonJsonpMapper(
+                                Json.mapper()
+                                        .copy()
+                                        .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS))));
+    }
+
+    /** The low-level client underneath: what the sink's bulk requests go through. */
+    public static RestClient restClient(ElasticsearchOptions options) {
         HttpHost[] hosts = options.urls().stream().map(HttpHost::create).toArray(HttpHost[]::new);
         RestClientBuilder builder = RestClient.builder(hosts);
         if (options.apiKey() != null) {
@@ -52,15 +65,7 @@ public final class ElasticsearchClients {
             SSLContext tls = trusting(options.caCertificate());
             builder.setHttpClientConfigCallback(client -> client.setSSLContext(tls));
         }
-        return new ElasticsearchClient(
-                new RestClientTransport(
-                        builder.build(),
-                        // The client reads each document out of a larger response: a document
-                        // ends before its input does.
-                        new JacksonJsonpMapper(
-                                Json.mapper()
-                                        .copy()
-                                        .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS))));
+        return builder.build();
     }
 
     /** TLS that trusts the certificates signed by the given CA (PEM). */

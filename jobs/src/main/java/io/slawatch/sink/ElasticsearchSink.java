@@ -31,7 +31,7 @@ public final class ElasticsearchSink<T> implements Sink<T> {
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
         return new ElasticsearchWriter<>(
-                ElasticsearchClients.create(options),
+                ElasticsearchClients.restClient(options),
                 options,
                 documents,
                 context.getProcessingTimeService(),

@@ -1,15 +1,11 @@
 package io.slawatch.sink;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
 import io.slawatch.serde.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +19,12 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.apache.flink.util.function.SerializableFunction;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.entity.ContentType;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +55,9 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchWriter.class);
 
-    private final ElasticsearchClient client;
+    private static final ContentType NDJSON = ContentType.create(BulkBody.CONTENT_TYPE);
+
+    private final RestClient client;
     private final ElasticsearchOptions options;
     private final SerializableFunction<T, IndexedDocument> documents;
     private final ProcessingTimeService time;
@@ -85,7 +89,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     private boolean closed;
 
     ElasticsearchWriter(
-            ElasticsearchClient client,
+            RestClient client,
             ElasticsearchOptions options,
             SerializableFunction<T, IndexedDocument> documents,
             ProcessingTimeService time,
@@ -186,9 +190,6 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         try {
             inFlight.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ElasticsearchException refused) {
-                throw refused;
-            }
             throw new IOException("sending to Elasticsearch failed", e.getCause());
         } finally {
             inFlight = null;
@@ -202,29 +203,16 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         while (!pending.isEmpty()) {
             List<IndexedDocument> retry = new ArrayList<>();
             try {
-                List<BulkOperation> operations = new ArrayList<>(pending.size());
-                for (IndexedDocument document : pending) {
-                    operations.add(
-                            BulkOperation.of(
-                                    op ->
-                                            op.index(
-                                                    index -> {
-                                                        index.index(document.index())
-                                                                .id(document.id())
-                                                                .document(document.body());
-                                                        if (document.version() != null) {
-                                                            index.version(document.version())
-                                                                    .versionType(
-                                                                            VersionType
-                                                                                    .ExternalGte);
-                                                        }
-                                                        return index;
-                                                    })));
-                }
+                Request request = new Request("POST", BulkBody.PATH);
+                request.addParameter("filter_path", BulkBody.FILTER);
+                request.setEntity(new ByteArrayEntity(BulkBody.of(pending), NDJSON));
                 long started = System.nanoTime();
-                BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
+                Response response = client.performRequest(request);
                 lastSendNanos = System.nanoTime() - started;
-                BulkOutcome outcome = BulkOutcome.of(pending, response.items());
+                BulkOutcome outcome;
+                try (InputStream body = response.getEntity().getContent()) {
+                    outcome = BulkOutcome.read(pending, body);
+                }
                 sent.inc(outcome.sent());
                 superseded.inc(outcome.superseded());
                 recordsSent.inc(outcome.sent());
@@ -234,17 +222,18 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
                     quarantine(refusal.document(), refusal.status(), refusal.reason());
                 }
                 retry = outcome.retry();
+            } catch (ResponseException e) {
+                int status = e.getResponse().getStatusLine().getStatusCode();
+                if (!BulkOutcome.retryable(status)) {
+                    throw e;
+                }
+                LOG.warn("Elasticsearch busy ({}), retrying in {} ms", status, backoff);
+                retry = pending;
             } catch (IOException e) {
                 LOG.warn(
                         "Elasticsearch unreachable, retrying in {} ms: {}",
                         backoff,
                         e.getMessage());
-                retry = pending;
-            } catch (ElasticsearchException e) {
-                if (!BulkOutcome.retryable(e.status())) {
-                    throw e;
-                }
-                LOG.warn("Elasticsearch busy ({}), retrying in {} ms", e.status(), backoff);
                 retry = pending;
             }
             pending = retry;
@@ -284,7 +273,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         sender.shutdownNow();
         try (RejectedDocuments.Channel channel = rejections) {
             sender.awaitTermination(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            client._transport().close();
+            client.close();
         }
     }
 }

@@ -36,15 +36,21 @@ public final class KafkaQuarantine implements RejectedDocuments {
 
     @Override
     public Channel open() {
-        Map<String, Object> config = new HashMap<>(producerProperties);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         return new Channel() {
             private final List<Future<RecordMetadata>> pending = new ArrayList<>();
 
+            /** Opened by the first rejection: most writers never have one. */
+            private KafkaProducer<byte[], byte[]> producer;
+
             @Override
             public void rejected(QuarantineRecord record) throws IOException {
+                if (producer == null) {
+                    Map<String, Object> config = new HashMap<>(producerProperties);
+                    config.put(ProducerConfig.ACKS_CONFIG, "all");
+                    producer =
+                            new KafkaProducer<>(
+                                    config, new ByteArraySerializer(), new ByteArraySerializer());
+                }
                 byte[] key =
                         record.ticketId() == null
                                 ? null
@@ -57,6 +63,9 @@ public final class KafkaQuarantine implements RejectedDocuments {
 
             @Override
             public void flush() throws IOException {
+                if (producer == null) {
+                    return;
+                }
                 producer.flush();
                 try {
                     for (Future<RecordMetadata> send : pending) {
@@ -73,7 +82,9 @@ public final class KafkaQuarantine implements RejectedDocuments {
 
             @Override
             public void close() {
-                producer.close();
+                if (producer != null) {
+                    producer.close();
+                }
             }
         };
     }

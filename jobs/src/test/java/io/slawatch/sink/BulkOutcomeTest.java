@@ -2,10 +2,11 @@ package io.slawatch.sink;
 
 import static io.slawatch.sink.DocumentBufferTest.clockView;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import co.elastic.clients.elasticsearch._types.ErrorCause;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.elasticsearch.core.bulk.OperationType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,23 +18,12 @@ class BulkOutcomeTest {
     static final IndexedDocument UNAVAILABLE = clockView("T-3:RESPONSE:1", "RUNNING");
     static final IndexedDocument UNMAPPED = clockView("T-4:RESPONSE:1", "RUNNING");
 
-    static BulkResponseItem created(String id) {
-        return BulkResponseItem.of(
-                item ->
-                        item.operationType(OperationType.Index)
-                                .index("slawatch-clocks")
-                                .id(id)
-                                .status(201));
+    static BulkOutcome.Item created() {
+        return new BulkOutcome.Item(201, null);
     }
 
-    static BulkResponseItem failed(String id, int status, String type, String reason) {
-        return BulkResponseItem.of(
-                item ->
-                        item.operationType(OperationType.Index)
-                                .index("slawatch-clocks")
-                                .id(id)
-                                .status(status)
-                                .error(ErrorCause.of(error -> error.type(type).reason(reason))));
+    static BulkOutcome.Item failed(int status, String reason) {
+        return new BulkOutcome.Item(status, reason);
     }
 
     @Test
@@ -42,21 +32,11 @@ class BulkOutcomeTest {
                 BulkOutcome.of(
                         List.of(INDEXED, THROTTLED, UNAVAILABLE, UNMAPPED),
                         List.of(
-                                created("T-1:RESPONSE:1"),
+                                created(),
+                                failed(429, "queue full"),
+                                failed(503, "no shard"),
                                 failed(
-                                        "T-2:RESPONSE:1",
-                                        429,
-                                        "es_rejected_execution_exception",
-                                        "queue full"),
-                                failed(
-                                        "T-3:RESPONSE:1",
-                                        503,
-                                        "unavailable_shards_exception",
-                                        "no shard"),
-                                failed(
-                                        "T-4:RESPONSE:1",
                                         400,
-                                        "strict_dynamic_mapping_exception",
                                         "mapping set to strict, dynamic introduction of [x] is not allowed")));
 
         assertThat(outcome)
@@ -76,17 +56,47 @@ class BulkOutcomeTest {
     void shouldTakeAVersionConflictOfAVersionedDocumentForSupersededAndRefuseAnUnversionedOne() {
         IndexedDocument older =
                 new IndexedDocument(INDEXED.index(), INDEXED.id(), INDEXED.source(), 41L);
-        BulkResponseItem conflict =
+        BulkOutcome.Item conflict =
                 failed(
-                        "T-1:RESPONSE:1",
                         409,
-                        "version_conflict_engine_exception",
                         "[T-1:RESPONSE:1]: version conflict, current version [42] is higher than"
                                 + " the one provided [41]");
 
         assertThat(BulkOutcome.of(List.of(older), List.of(conflict)))
                 .isEqualTo(new BulkOutcome(0, 1, List.of(), List.of()));
         assertThat(BulkOutcome.of(List.of(INDEXED), List.of(conflict)).refused()).hasSize(1);
+    }
+
+    @Test
+    void shouldReadEachItemsStatusAndReasonFromAFilteredResponse() throws Exception {
+        String response =
+                "{\"errors\":true,\"items\":[{\"index\":{\"status\":201}},"
+                        + "{\"index\":{\"status\":200}},"
+                        + "{\"index\":{\"status\":400,\"error\":{\"type\":\"x\","
+                        + "\"reason\":\"mapping set to strict\",\"caused_by\":{\"a\":[1]}}}},"
+                        + "{\"index\":{\"status\":429,\"error\":{\"reason\":\"queue full\"}}}]}";
+
+        assertThat(
+                        BulkOutcome.items(
+                                new ByteArrayInputStream(
+                                        response.getBytes(StandardCharsets.UTF_8))))
+                .containsExactly(
+                        new BulkOutcome.Item(201, null),
+                        new BulkOutcome.Item(200, null),
+                        new BulkOutcome.Item(400, "mapping set to strict"),
+                        new BulkOutcome.Item(429, "queue full"));
+    }
+
+    @Test
+    void shouldRefuseAResponseItemWithoutAStatus() {
+        assertThatThrownBy(
+                        () ->
+                                BulkOutcome.items(
+                                        new ByteArrayInputStream(
+                                                "{\"items\":[{\"index\":{}}]}"
+                                                        .getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(IOException.class)
+                .hasMessage("a bulk response item without a status");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.slawatch.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.slawatch.IndexerJob;
 import io.slawatch.serde.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -22,15 +25,18 @@ final class JobStatusProbe {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    static final String INDEXER_SINK = "documents to elasticsearch";
     static final String NEWEST_INDEXED = ".newestIndexedEventTime";
 
     private final String base;
     private final String indexerBase;
     private String vertex;
     private List<String> gaugeIds;
-    private String sinkVertex;
-    private String newestIndexedId;
+
+    /** The vertices of the indexer's sinks, one a topic. */
+    private final List<String> sinkVertices = new ArrayList<>();
+
+    /** The gauge of the newest event time indexed, by sink vertex, once it has registered it. */
+    private final Map<String, String> newestIndexedIds = new HashMap<>();
 
     /** {@code indexerJobId} null: no indexer runs. */
     JobStatusProbe(int restPort, String jobId, String indexerJobId) {
@@ -64,42 +70,47 @@ final class JobStatusProbe {
                 readNewestIndexed());
     }
 
-    /** The newest event time in Elasticsearch, the maximum over the sink's subtasks. */
+    /** The newest event time in Elasticsearch, the maximum over every sink's subtasks. */
     private OptionalLong readNewestIndexed() {
         if (indexerBase == null) {
             return OptionalLong.empty();
         }
         try {
-            if (sinkVertex == null) {
+            if (sinkVertices.isEmpty()) {
                 for (JsonNode candidate : get(indexerBase, "").get("vertices")) {
-                    if (candidate.get("name").asText().contains(INDEXER_SINK)) {
-                        sinkVertex = candidate.get("id").asText();
+                    if (candidate.get("name").asText().contains(IndexerJob.DOCUMENTS_SINK)) {
+                        sinkVertices.add(candidate.get("id").asText());
                     }
                 }
             }
-            if (sinkVertex != null && newestIndexedId == null) {
+            for (String vertex : sinkVertices) {
+                if (!newestIndexedIds.containsKey(vertex)) {
+                    for (JsonNode metric :
+                            get(indexerBase, "/vertices/" + vertex + "/subtasks/metrics")) {
+                        if (metric.get("id").asText().endsWith(NEWEST_INDEXED)) {
+                            newestIndexedIds.put(vertex, metric.get("id").asText());
+                        }
+                    }
+                }
+            }
+            OptionalLong newest = OptionalLong.empty();
+            for (Map.Entry<String, String> gauge : newestIndexedIds.entrySet()) {
                 for (JsonNode metric :
-                        get(indexerBase, "/vertices/" + sinkVertex + "/subtasks/metrics")) {
-                    if (metric.get("id").asText().endsWith(NEWEST_INDEXED)) {
-                        newestIndexedId = metric.get("id").asText();
+                        get(
+                                indexerBase,
+                                "/vertices/"
+                                        + gauge.getKey()
+                                        + "/subtasks/metrics?agg=max&get="
+                                        + gauge.getValue().replace(" ", "%20"))) {
+                    if (metric.has("max")) {
+                        long max = (long) metric.get("max").asDouble();
+                        if (newest.isEmpty() || max > newest.getAsLong()) {
+                            newest = OptionalLong.of(max);
+                        }
                     }
                 }
             }
-            if (newestIndexedId == null) {
-                return OptionalLong.empty();
-            }
-            for (JsonNode metric :
-                    get(
-                            indexerBase,
-                            "/vertices/"
-                                    + sinkVertex
-                                    + "/subtasks/metrics?agg=max&get="
-                                    + newestIndexedId.replace(" ", "%20"))) {
-                if (metric.has("max")) {
-                    return OptionalLong.of((long) metric.get("max").asDouble());
-                }
-            }
-            return OptionalLong.empty();
+            return newest;
         } catch (Exception notYet) {
             return OptionalLong.empty();
         }
