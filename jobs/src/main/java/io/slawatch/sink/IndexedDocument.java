@@ -1,7 +1,5 @@
 package io.slawatch.sink;
 
-import co.elastic.clients.util.BinaryData;
-import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.serde.Json;
 import java.io.IOException;
@@ -47,10 +45,5 @@ public record IndexedDocument(String index, String id, JsonNode source, Long ver
         } catch (IOException e) {
             throw new UncheckedIOException("a document's JSON is an object", e);
         }
-    }
-
-    /** What the bulk request carries: the bytes as they are, or the tree to write. */
-    public Object body() {
-        return json != null ? BinaryData.of(json, ContentType.APPLICATION_JSON) : source;
     }
 }
