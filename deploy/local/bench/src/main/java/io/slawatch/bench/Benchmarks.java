@@ -222,7 +222,8 @@ final class Benchmarks {
     private static DetectionRun median(DetectionRun[] runs) {
         return new DetectionRun(
                 median(Stream.of(runs).mapToDouble(DetectionRun::perSecond).toArray()),
-                median(Stream.of(runs).mapToDouble(DetectionRun::cpuMicrosPerEvent).toArray()));
+                median(Stream.of(runs).mapToDouble(DetectionRun::cpuMicrosPerEvent).toArray()),
+                median(Stream.of(runs).mapToDouble(DetectionRun::gcPauseShare).toArray()));
     }
 
     private static String runs(DetectionRun[] runs) {
@@ -270,11 +271,13 @@ final class Benchmarks {
                         String.format(
                                 Locale.ROOT,
                                 "%.0f %% of the decoding ceiling per core; %,d events, job run"
-                                        + " time, %s; %.1f µs of CPU per event",
+                                        + " time, %s; %.1f µs of CPU per event; GC pauses %.0f"
+                                        + " %% of the run",
                                 100 * measured.perSecond() / parallelism / decodingPerSecond,
                                 traffic.decoded.length,
                                 runs(runs),
-                                measured.cpuMicrosPerEvent())));
+                                measured.cpuMicrosPerEvent(),
+                                100 * measured.gcPauseShare())));
         return measured;
     }
 
@@ -300,12 +303,15 @@ final class Benchmarks {
                                 "%.0f %% of detection without them (goal ≥ 90 %%); ledger"
                                         + " entries discarded; %s; %.1f µs of CPU per event"
                                         + " against %.1f without: %.0f %% of detection's"
-                                        + " throughput where the cores are the limit",
+                                        + " throughput where the cores are the limit; GC pauses"
+                                        + " %.0f %% of the run against %.0f %% without",
                                 100 * measured.perSecond() / without.perSecond(),
                                 runs(runs),
                                 measured.cpuMicrosPerEvent(),
                                 without.cpuMicrosPerEvent(),
-                                100 * without.cpuMicrosPerEvent() / measured.cpuMicrosPerEvent())));
+                                100 * without.cpuMicrosPerEvent() / measured.cpuMicrosPerEvent(),
+                                100 * measured.gcPauseShare(),
+                                100 * without.gcPauseShare())));
     }
 
     /**
@@ -362,11 +368,13 @@ final class Benchmarks {
             ledger.quarantine().sinkTo(new DiscardingSink<>());
         }
         long cpuBefore = DetectionRun.cpuNanosWithoutJit();
+        long gcBefore = DetectionRun.gcMillis();
         JobExecutionResult result = env.execute("bench detection");
         long cpu = DetectionRun.cpuNanosWithoutJit() - cpuBefore;
+        long gc = DetectionRun.gcMillis() - gcBefore;
+        long runMillis = result.getNetRuntime(TimeUnit.MILLISECONDS);
         return new DetectionRun(
-                count / (result.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0),
-                cpu / 1000.0 / count);
+                count / (runMillis / 1000.0), cpu / 1000.0 / count, (double) gc / runMillis);
     }
 
     /** 5. Open tickets held by the SLA operator: savepoint size and heap per ticket. */
