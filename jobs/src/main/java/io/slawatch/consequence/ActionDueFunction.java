@@ -89,7 +89,7 @@ public final class ActionDueFunction
                 clear(held, ctx);
             }
         } else if (held == null) {
-            action.update(entry);
+            action.update(Entries.keptForFollowUp(entry));
             ctx.timerService().registerEventTimeTimer(entry.dueBy().toEpochMilli());
         }
     }

@@ -3,6 +3,7 @@ package io.slawatch.consequence;
 import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockOutcome;
+import io.slawatch.model.ClockType;
 import io.slawatch.model.LedgerEntry;
 import io.slawatch.model.LedgerKind;
 import io.slawatch.model.OutcomeStatus;
@@ -189,16 +190,19 @@ public final class CaseFunction extends VersionedLedgerFunction<CaseInput> {
             breach.opening = before.opening + 1;
         }
         breach.alertId = alert.alertId();
-        breach.clock = alert.clock();
+        // Clocks, months, teams and policy versions repeat across every case a subtask holds, and
+        // an alert read off the network has copies of its own: keep one of each.
+        breach.clock = ClockType.of(alert.clock().name());
         breach.cycle = alert.cycle();
         breach.deadline = alert.deadline().toEpochMilli();
-        breach.month = rules.month(alert.deadline()).toString();
+        breach.month = rules.month(alert.deadline()).toString().intern();
         var attributes = alert.attributes();
         breach.agentId = attributes.responsibleFor(alert.clock());
-        breach.team = attributes.team();
+        breach.team = attributes.team() == null ? null : attributes.team().intern();
         breach.customerId =
                 attributes.customerId() != null ? attributes.customerId() : alert.ticketId();
-        breach.policyVersion = attributes.policyVersion();
+        breach.policyVersion =
+                attributes.policyVersion() == null ? null : attributes.policyVersion().intern();
         breach.status = CaseStatus.OPEN;
         breach.changedAt = at;
         breach.verifyBy =

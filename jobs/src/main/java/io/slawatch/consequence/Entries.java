@@ -104,6 +104,80 @@ final class Entries {
                 original.policyVersion());
     }
 
+    /**
+     * {@code issued} as kept for a {@link #reversal} until one comes or the clean-up timer: only
+     * what a reversal copies, so the decision's time, reviewer and reason do not stay in state.
+     */
+    static LedgerEntry keptForReversal(LedgerEntry issued) {
+        return new LedgerEntry(
+                issued.entryId(),
+                issued.kind(),
+                issued.subjectType(),
+                issued.subjectId(),
+                issued.alertId(),
+                issued.ticketId(),
+                shared(issued.clock()),
+                shared(issued.month()),
+                issued.points(),
+                issued.couponPercent(),
+                issued.upgradeMonths(),
+                issued.from(),
+                issued.to(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                issued.relatedAlertIds(),
+                issued.relatedAgentIds(),
+                shared(issued.policyVersion()));
+    }
+
+    /**
+     * {@code action} as kept for its {@link #followUp} until DONE, a reversal or the clean-up
+     * timer: only what a follow-up copies.
+     */
+    static LedgerEntry keptForFollowUp(LedgerEntry action) {
+        return new LedgerEntry(
+                action.entryId(),
+                action.kind(),
+                action.subjectType(),
+                action.subjectId(),
+                action.alertId(),
+                action.ticketId(),
+                shared(action.clock()),
+                shared(action.month()),
+                null,
+                action.couponPercent(),
+                action.upgradeMonths(),
+                action.from(),
+                action.to(),
+                action.dueBy(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                shared(action.policyVersion()));
+    }
+
+    /**
+     * One instance of a value that thousands of kept entries repeat (a month, a policy version): an
+     * entry that crossed the network carries copies of its own.
+     */
+    private static String shared(String value) {
+        return value == null ? null : value.intern();
+    }
+
+    private static ClockType shared(ClockType clock) {
+        return clock == null ? null : ClockType.of(clock.name());
+    }
+
     static String reversalId(String entryId) {
         return entryId + ":" + LedgerKind.REVERSAL;
     }

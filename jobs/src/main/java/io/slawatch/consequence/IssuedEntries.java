@@ -13,9 +13,9 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
 /**
- * A keyed operator's ledger entries that a later decision may still reverse, by id: written when
- * issued, removed when reversed, and dropped by the operator's own clean-up timer with the rest of
- * its state.
+ * A keyed operator's ledger entries that a later decision may still reverse, by id, as much of each
+ * as its reversal copies: written when issued, removed when reversed, and dropped by the operator's
+ * own clean-up timer with the rest of its state.
  */
 final class IssuedEntries {
 
@@ -31,7 +31,7 @@ final class IssuedEntries {
     /** Emits {@code entry} and keeps it for a reversal; returns its id. */
     String issue(Entries entry, Collector<LedgerEntry> out) throws Exception {
         LedgerEntry built = entry.build();
-        issued.put(built.entryId(), built);
+        issued.put(built.entryId(), Entries.keptForReversal(built));
         out.collect(built);
         return built.entryId();
     }
