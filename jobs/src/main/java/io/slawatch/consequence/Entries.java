@@ -109,30 +109,8 @@ final class Entries {
      * what a reversal copies, so the decision's time, reviewer and reason do not stay in state.
      */
     static LedgerEntry keptForReversal(LedgerEntry issued) {
-        return new LedgerEntry(
-                issued.entryId(),
-                issued.kind(),
-                issued.subjectType(),
-                issued.subjectId(),
-                issued.alertId(),
-                issued.ticketId(),
-                shared(issued.clock()),
-                shared(issued.month()),
-                issued.points(),
-                issued.couponPercent(),
-                issued.upgradeMonths(),
-                issued.from(),
-                issued.to(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                issued.relatedAlertIds(),
-                issued.relatedAgentIds(),
-                shared(issued.policyVersion()));
+        return kept(
+                issued, issued.points(), null, issued.relatedAlertIds(), issued.relatedAgentIds());
     }
 
     /**
@@ -140,30 +118,39 @@ final class Entries {
      * timer: only what a follow-up copies.
      */
     static LedgerEntry keptForFollowUp(LedgerEntry action) {
+        return kept(action, null, action.dueBy(), null, null);
+    }
+
+    private static LedgerEntry kept(
+            LedgerEntry entry,
+            Integer points,
+            Instant dueBy,
+            List<String> relatedAlertIds,
+            List<String> relatedAgentIds) {
         return new LedgerEntry(
-                action.entryId(),
-                action.kind(),
-                action.subjectType(),
-                action.subjectId(),
-                action.alertId(),
-                action.ticketId(),
-                shared(action.clock()),
-                shared(action.month()),
-                null,
-                action.couponPercent(),
-                action.upgradeMonths(),
-                action.from(),
-                action.to(),
-                action.dueBy(),
-                null,
-                null,
+                entry.entryId(),
+                entry.kind(),
+                entry.subjectType(),
+                entry.subjectId(),
+                entry.alertId(),
+                entry.ticketId(),
+                shared(entry.clock()),
+                shared(entry.month()),
+                points,
+                entry.couponPercent(),
+                entry.upgradeMonths(),
+                entry.from(),
+                entry.to(),
+                dueBy,
                 null,
                 null,
                 null,
                 null,
                 null,
                 null,
-                shared(action.policyVersion()));
+                relatedAlertIds,
+                relatedAgentIds,
+                shared(entry.policyVersion()));
     }
 
     /**
