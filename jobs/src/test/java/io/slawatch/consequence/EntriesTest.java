@@ -16,25 +16,36 @@ import org.junit.jupiter.api.Test;
 /** What consequence operators keep of an entry, and what reversals and follow-ups copy of it. */
 class EntriesTest {
 
-    static final long WEDNESDAY = WEDNESDAY_1005.toEpochMilli();
     static final long FRIDAY = FRIDAY_1800.toEpochMilli();
 
-    /** Every field a decision can set, with values of their own, as if read off the network. */
+    /**
+     * Every field an issued entry can carry, with values of their own, as if read off the network.
+     */
     static final LedgerEntry SUSPENSION =
-            Entries.entry("A3:AGENT:SUSPENSION", LedgerKind.SUSPENSION, SubjectType.AGENT, "a-1")
-                    .ticket("T-3")
-                    .month(new String("2026-11"))
-                    .policyVersion(new String("2026.11"))
-                    .points(-2)
-                    .coupon(10)
-                    .upgrade(3)
-                    .days(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 18))
-                    .dueBy(MONDAY_1800)
-                    .at(WEDNESDAY)
-                    .decidedBy("ops-1")
-                    .reason("third confirmed breach of 2026-11")
-                    .related(List.of("A1", "A2", "A3"), List.of("a-1"))
-                    .build();
+            new LedgerEntry(
+                    "A3:AGENT:SUSPENSION",
+                    LedgerKind.SUSPENSION,
+                    SubjectType.AGENT,
+                    "a-1",
+                    "A3",
+                    "T-3",
+                    new ClockType("RESPONSE"),
+                    new String("2026-11"),
+                    -2,
+                    10,
+                    3,
+                    LocalDate.of(2026, 11, 16).toString(),
+                    LocalDate.of(2026, 11, 18).toString(),
+                    MONDAY_1800,
+                    WEDNESDAY_1005,
+                    "ops-1",
+                    "third confirmed breach of 2026-11",
+                    null,
+                    null,
+                    null,
+                    List.of("A1", "A2", "A3"),
+                    List.of("a-1"),
+                    new String("2026.11"));
 
     @Test
     void shouldReverseTheKeptEntryAsTheIssuedOne() {
@@ -55,9 +66,9 @@ class EntriesTest {
                                 LedgerKind.SUSPENSION,
                                 SubjectType.AGENT,
                                 "a-1",
-                                null,
+                                "A3",
                                 "T-3",
-                                null,
+                                ClockType.RESPONSE,
                                 "2026-11",
                                 -2,
                                 10,
@@ -74,6 +85,7 @@ class EntriesTest {
                                 List.of("A1", "A2", "A3"),
                                 List.of("a-1"),
                                 "2026.11"));
+        assertThat(kept.clock()).isSameAs(ClockType.RESPONSE);
         assertThat(kept.month()).isSameAs("2026-11");
         assertThat(kept.policyVersion()).isSameAs("2026.11");
     }
@@ -98,9 +110,9 @@ class EntriesTest {
                                 LedgerKind.SUSPENSION,
                                 SubjectType.AGENT,
                                 "a-1",
-                                null,
+                                "A3",
                                 "T-3",
-                                null,
+                                ClockType.RESPONSE,
                                 "2026-11",
                                 null,
                                 10,
