@@ -59,9 +59,7 @@ public final class EventTime {
         long idle = idleTimeout.toMillis();
         long grace = Math.max(startupGrace.toMillis(), idle);
         return WatermarkStrategy.<T>forGenerator(
-                        context ->
-                                new QuietStreamWatermarks<T>(
-                                        bound, idle, grace, clock, context.getInputActivityClock()))
+                        new LiveWatermarkGenerators<T>(bound, idle, grace, clock))
                 .withTimestampAssigner(timestamps);
     }
 

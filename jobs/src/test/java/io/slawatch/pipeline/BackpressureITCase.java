@@ -13,12 +13,14 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.policy.PolicyLoader;
 import io.slawatch.testkit.Await;
 import io.slawatch.testkit.SharedKafka;
+import io.slawatch.time.EventTime;
 import io.slawatch.time.WallClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -26,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The live job held back by a slow sink: a backlog is not a quiet stream. */
+/**
+ * The live job reading a backlog, held back by a slow sink or reading it for longer than the
+ * startup grace: neither is a quiet stream, so event time follows the backlog's events.
+ */
 @ExtendWith(SharedKafka.class)
 class BackpressureITCase {
 
@@ -44,6 +49,13 @@ class BackpressureITCase {
     /** Several idle timeouts: long enough for a held-back split to look quiet by the wall clock. */
     static final Duration HOLD = Duration.ofSeconds(5);
 
+    /** Shorter than the idle timeout: a split read at this pace is never quiet. */
+    static final Duration TRICKLE_EVERY = Duration.ofMillis(200);
+
+    /** Steps of a trickle that lasts twice the startup grace. */
+    static final int TRICKLE_STEPS =
+            (int) (EventTime.DEFAULT_STARTUP_GRACE.toMillis() * 2 / TRICKLE_EVERY.toMillis());
+
     @RegisterExtension static final MiniClusterExtension FLINK = MiniClusters.withSlots(4);
 
     @Test
@@ -58,20 +70,7 @@ class BackpressureITCase {
         HeldSink<Alert> alerts = HeldSink.collecting("backpressure-alerts");
         HeldSink<ClockOutcome> outcomes = HeldSink.holdingFirstWrite("backpressure-outcomes");
         HeldSink<QuarantineRecord> quarantine = HeldSink.collecting("backpressure-quarantine");
-
-        LiveJob.prepare(options);
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(LiveJob.configuration(options));
-        SlaMonitorJob.sinkTo(
-                SlaMonitorJob.build(
-                        env,
-                        LiveJob.source(options, WallClock.SYSTEM),
-                        env.getParallelism(),
-                        LiveJob.eventTime(options, WallClock.SYSTEM),
-                        PolicyLoader.load(options.policyFile()),
-                        List.of()),
-                new SlaMonitorJob.Sinks(alerts, outcomes, quarantine));
-        JobClient job = env.executeAsync("slawatch backpressure test");
+        JobClient job = start(options, new SlaMonitorJob.Sinks(alerts, outcomes, quarantine));
         try {
             Instant heldSince =
                     Await.until(
@@ -98,6 +97,86 @@ class BackpressureITCase {
         } finally {
             job.cancel().get();
         }
+    }
+
+    @Test
+    void shouldFollowABacklogReadForLongerThanTheStartupGrace() throws Exception {
+        String bootstrap = SharedKafka.bootstrapServers();
+        JobOptions options =
+                LivePipelineITCase.options(bootstrap, LivePipelineITCase.DEFAULT_POLICY);
+        // A ticket a second of event time an hour ago, read at a step every TRICKLE_EVERY: event
+        // time trails the wall clock by an hour for as long as the trickle lasts.
+        Instant anHourAgo =
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+        int answerLag = (int) RESPONSE_AFTER.toSeconds();
+        HeldSink<Alert> alerts = HeldSink.collecting("trickle-alerts");
+        HeldSink<ClockOutcome> outcomes = HeldSink.collecting("trickle-outcomes");
+        HeldSink<QuarantineRecord> quarantine = HeldSink.collecting("trickle-quarantine");
+        JobClient job = start(options, new SlaMonitorJob.Sinks(alerts, outcomes, quarantine));
+        try {
+            Await.until(
+                    () -> job.getJobStatus().get(),
+                    status -> status == JobStatus.RUNNING,
+                    LivePipelineITCase.WAIT);
+            Instant begin = Instant.now();
+            for (int step = 0; step < TRICKLE_STEPS; step++) {
+                Instant due = begin.plus(TRICKLE_EVERY.multipliedBy(step));
+                Await.until(Instant::now, now -> !now.isBefore(due), TRICKLE_EVERY.multipliedBy(2));
+                Instant at = anHourAgo.plusSeconds(step);
+                List<byte[]> events = new ArrayList<>();
+                if (step >= answerLag) {
+                    int answered = step - answerLag;
+                    events.add(
+                            LivePipelineITCase.event(
+                                    "r-" + answered, "S-" + answered, "RESPONDED", at, ""));
+                }
+                if (step < TRICKLE_STEPS - answerLag) {
+                    events.add(
+                            LivePipelineITCase.event(
+                                    "c-" + step,
+                                    "S-" + step,
+                                    "CREATED",
+                                    at,
+                                    ",\"channel\":\"PHONE\",\"priority\":\"NORMAL\""));
+                }
+                LivePipelineITCase.produce(bootstrap, options.eventsTopic(), events);
+            }
+            int tickets = TRICKLE_STEPS - answerLag;
+            List<ClockOutcome> written =
+                    Await.until(
+                            outcomes::written,
+                            all -> all.size() >= tickets,
+                            LivePipelineITCase.WAIT);
+
+            assertThat(written)
+                    .hasSize(tickets)
+                    .allSatisfy(
+                            outcome -> {
+                                assertThat(outcome.clock()).isEqualTo(ClockType.RESPONSE);
+                                assertThat(outcome.status()).isEqualTo(OutcomeStatus.MET);
+                            });
+            assertThat(alerts.written()).as("alerts of tickets answered in time").isEmpty();
+            assertThat(quarantine.written()).isEmpty();
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /** The live job from the options' Kafka topic into {@code sinks}, started. */
+    static JobClient start(JobOptions options, SlaMonitorJob.Sinks sinks) throws Exception {
+        LiveJob.prepare(options);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(LiveJob.configuration(options));
+        SlaMonitorJob.sinkTo(
+                SlaMonitorJob.build(
+                        env,
+                        LiveJob.source(options, WallClock.SYSTEM),
+                        env.getParallelism(),
+                        LiveJob.eventTime(options, WallClock.SYSTEM),
+                        PolicyLoader.load(options.policyFile()),
+                        List.of()),
+                sinks);
+        return env.executeAsync("slawatch backlog test");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.slawatch.time;
 
+import static io.slawatch.time.ManualSourceTime.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slawatch.ingest.Decoded;
@@ -10,11 +11,8 @@ import io.slawatch.model.RawEvent;
 import io.slawatch.model.TicketEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.util.clock.RelativeClock;
 import org.junit.jupiter.api.Test;
 
 class QuietStreamWatermarksTest {
@@ -22,52 +20,12 @@ class QuietStreamWatermarksTest {
     static final long BOUND = 2_000;
     static final long IDLE = 1_000;
     static final long GRACE = 10_000;
-    static final long T0 = Instant.parse("2026-11-23T01:00:00Z").toEpochMilli();
 
-    long now = T0;
-
-    /** Real time the split was not held back; it stands still while the task is backpressured. */
-    long active = 0;
-
-    final RelativeClock activity =
-            new RelativeClock() {
-                @Override
-                public long relativeTimeMillis() {
-                    return active;
-                }
-
-                @Override
-                public long relativeTimeNanos() {
-                    return active * 1_000_000;
-                }
-            };
-    final List<Long> emitted = new ArrayList<>();
-    final WatermarkOutput output =
-            new WatermarkOutput() {
-                @Override
-                public void emitWatermark(Watermark watermark) {
-                    emitted.add(watermark.getTimestamp());
-                }
-
-                @Override
-                public void markIdle() {}
-
-                @Override
-                public void markActive() {}
-            };
+    final ManualSourceTime time = new ManualSourceTime();
+    final List<Long> emitted = time.emitted;
+    final WatermarkOutput output = time.output;
     final QuietStreamWatermarks<Decoded> watermarks =
-            new QuietStreamWatermarks<>(BOUND, IDLE, GRACE, () -> now, activity);
-
-    /** Time passes, and the split is not held back. */
-    void pass(long millis) {
-        now += millis;
-        active += millis;
-    }
-
-    /** Time passes while a slow sink backpressures the split. */
-    void passBackpressured(long millis) {
-        now += millis;
-    }
+            new QuietStreamWatermarks<>(BOUND, IDLE, GRACE, time.wallClock, time.activity);
 
     static Decoded event(long at) {
         return Decoded.of(
@@ -92,10 +50,10 @@ class QuietStreamWatermarksTest {
     @Test
     void shouldFollowTheEventsWhileTheyFlow() {
         watermarks.onEvent(event(T0 - 5_000), T0 - 5_000, output);
-        pass(200);
+        time.pass(200);
         watermarks.onPeriodicEmit(output);
         watermarks.onEvent(event(T0 - 4_000), T0 - 4_000, output);
-        pass(200);
+        time.pass(200);
         watermarks.onPeriodicEmit(output);
 
         assertThat(emitted).containsExactly(T0 - 5_000 - BOUND - 1, T0 - 4_000 - BOUND - 1);
@@ -104,11 +62,11 @@ class QuietStreamWatermarksTest {
     @Test
     void shouldFollowTheWallClockOnceTheSplitIsQuiet() {
         watermarks.onEvent(event(T0), T0, output);
-        pass(999);
+        time.pass(999);
         watermarks.onPeriodicEmit(output);
-        pass(1);
+        time.pass(1);
         watermarks.onPeriodicEmit(output);
-        pass(30_000);
+        time.pass(30_000);
         watermarks.onPeriodicEmit(output);
 
         assertThat(emitted)
@@ -117,23 +75,23 @@ class QuietStreamWatermarksTest {
 
     @Test
     void shouldWaitTheStartupGraceBeforeFollowingTheWallClockWithoutAnyEvent() {
-        pass(GRACE - 1);
+        time.pass(GRACE - 1);
         watermarks.onPeriodicEmit(output);
         assertThat(emitted).isEmpty();
 
-        pass(1);
+        time.pass(1);
         watermarks.onPeriodicEmit(output);
-        assertThat(emitted).containsExactly(now - BOUND - 1);
+        assertThat(emitted).containsExactly(time.now - BOUND - 1);
     }
 
     @Test
     void shouldNotRunAheadOfABacklogThatStartsArrivingWithinTheGrace() {
-        pass(5_000);
+        time.pass(5_000);
         watermarks.onPeriodicEmit(output);
         long backlog = T0 - 3_600_000;
         for (int i = 0; i < 100; i++) {
             watermarks.onEvent(event(backlog + i * 1_000), backlog + i * 1_000, output);
-            pass(100);
+            time.pass(100);
             watermarks.onPeriodicEmit(output);
         }
 
@@ -145,9 +103,9 @@ class QuietStreamWatermarksTest {
         long backlog = T0 - 3_600_000;
         watermarks.onEvent(event(backlog), backlog, output);
         watermarks.onPeriodicEmit(output);
-        passBackpressured(30_000);
+        time.passBackpressured(30_000);
         watermarks.onPeriodicEmit(output);
-        pass(IDLE - 1);
+        time.pass(IDLE - 1);
         watermarks.onPeriodicEmit(output);
 
         assertThat(emitted).containsExactly(backlog - BOUND - 1);
@@ -156,23 +114,23 @@ class QuietStreamWatermarksTest {
     @Test
     void shouldFollowTheWallClockOnceABackpressuredSplitIsQuietForTheIdleTimeout() {
         watermarks.onEvent(event(T0), T0, output);
-        passBackpressured(30_000);
-        pass(IDLE);
+        time.passBackpressured(30_000);
+        time.pass(IDLE);
         watermarks.onPeriodicEmit(output);
 
-        assertThat(emitted).containsExactly(now - BOUND - 1);
+        assertThat(emitted).containsExactly(time.now - BOUND - 1);
     }
 
     @Test
     void shouldCountOnlyUnheldTimeTowardsTheStartupGrace() {
-        passBackpressured(GRACE);
-        pass(GRACE - 1);
+        time.passBackpressured(GRACE);
+        time.pass(GRACE - 1);
         watermarks.onPeriodicEmit(output);
         assertThat(emitted).isEmpty();
 
-        pass(1);
+        time.pass(1);
         watermarks.onPeriodicEmit(output);
-        assertThat(emitted).containsExactly(now - BOUND - 1);
+        assertThat(emitted).containsExactly(time.now - BOUND - 1);
     }
 
     @Test
