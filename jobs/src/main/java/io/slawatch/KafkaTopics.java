@@ -13,7 +13,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 /** Creates slawatch's topics when they are absent (only when asked to: {@code --create-topics}). */
 public final class KafkaTopics {
 
-    /** Partitions of a topic slawatch creates; an operator sizes real topics themselves. */
+    /**
+     * Partitions of a topic slawatch creates when no {@code --parallelism} is given; an operator
+     * sizes real topics themselves.
+     */
     public static final int DEFAULT_PARTITIONS = 1;
 
     private KafkaTopics() {}
@@ -47,7 +50,7 @@ public final class KafkaTopics {
                                         options.alertsTopic(),
                                         options.outcomesTopic(),
                                         options.quarantineTopic()),
-                                DEFAULT_PARTITIONS,
+                                partitions(options),
                                 Map.of()));
         created.addAll(
                 ensure(
@@ -57,16 +60,26 @@ public final class KafkaTopics {
                                 options.clocksTopic(),
                                 options.statsTopic(),
                                 options.policiesTopic()),
-                        DEFAULT_PARTITIONS,
+                        partitions(options),
                         COMPACTED));
         created.addAll(
                 ensure(
                         options.bootstrapServers(),
                         options.kafkaProperties(),
                         List.of(options.reviewsTopic(), options.ledgerTopic()),
-                        DEFAULT_PARTITIONS,
+                        partitions(options),
                         KEPT_FOREVER));
         return created;
+    }
+
+    /**
+     * One partition per source subtask of {@code --parallelism}: a topic of fewer partitions leaves
+     * the other subtasks of its source idle.
+     */
+    public static int partitions(JobOptions options) {
+        return options.given(LiveJobOptions.PARALLELISM)
+                ? options.get(LiveJobOptions.PARALLELISM)
+                : DEFAULT_PARTITIONS;
     }
 
     /** Whether {@code topic} exists on the options' Kafka. */

@@ -172,8 +172,9 @@ public final class LiveJobOptions {
                     false,
                     null,
                     false,
-                    "Create the topics at start when they are absent (clocks, stats and policies"
-                            + " compacted, reviews and ledger kept forever).");
+                    "Create the topics at start when they are absent, of a partition per"
+                            + " subtask of --parallelism (clocks, stats and policies compacted,"
+                            + " reviews and ledger kept forever).");
 
     public static final ConfigOption<String> GROUP_ID =
             define(

@@ -2,6 +2,7 @@ package io.slawatch.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.slawatch.IndexerJob;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
@@ -23,6 +24,7 @@ import io.slawatch.testkit.SharedElasticsearch;
 import io.slawatch.testkit.SharedKafka;
 import io.slawatch.testkit.TopicReader;
 import io.slawatch.time.WallClock;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +117,11 @@ class LivePipelineITCase {
         return env.executeAsync("slawatch notifier test");
     }
 
-    /** Sends {@code values} in order, in batches, and returns once Kafka has acknowledged each. */
+    /**
+     * Sends {@code values} in order, in batches, and returns once Kafka has acknowledged each. A
+     * value with a {@code ticketId} is keyed by it, as the events contract asks: a ticket's events
+     * stay in one partition, in order.
+     */
     static void produce(String bootstrap, String topic, List<byte[]> values) throws Exception {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -124,11 +130,21 @@ class LivePipelineITCase {
                         properties, new ByteArraySerializer(), new ByteArraySerializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>(values.size());
             for (byte[] value : values) {
-                sent.add(producer.send(new ProducerRecord<>(topic, value)));
+                sent.add(producer.send(new ProducerRecord<>(topic, ticketKey(value), value)));
             }
             for (Future<RecordMetadata> acknowledged : sent) {
                 acknowledged.get();
             }
+        }
+    }
+
+    /** The value's {@code ticketId}; null when it has none or is not JSON (malformed input). */
+    static byte[] ticketKey(byte[] value) {
+        try {
+            JsonNode ticketId = Json.mapper().readTree(value).path("ticketId");
+            return ticketId.isTextual() ? ticketId.asText().getBytes(StandardCharsets.UTF_8) : null;
+        } catch (IOException | RuntimeException notJson) {
+            return null;
         }
     }
 
