@@ -89,10 +89,12 @@ public final class TicketSlaFunction
     public static final OutputTag<QuarantineRecord> QUARANTINE =
             new OutputTag<>("ticket-quarantine", TypeInformation.of(QuarantineRecord.class));
 
-    /** Accumulator names, read by replay for its summary. */
+    /** Accumulator names, read by replay for its summary and by the benchmarks. */
     public static final String DUPLICATES = "duplicates";
 
     public static final String EXPIRED_TICKETS = "expiredTickets";
+
+    public static final String LATE_EVENTS = "lateEvents";
 
     private final SlaPolicy startPolicy;
     private final List<PolicyVersion> givenVersions;

@@ -327,6 +327,7 @@ class LivePipelineITCase {
             long duplicates = (Long) counts.get(TicketSlaFunction.DUPLICATES);
             assertThat(read).isEqualTo(stream.size());
             assertThat(duplicates).isEqualTo(1);
+            assertThat(counts.get(TicketSlaFunction.LATE_EVENTS)).as("late events").isEqualTo(0L);
             assertThat(read - duplicates - quarantined.size()).as("events used").isEqualTo(10);
 
             Http elasticsearch = new Http(SharedElasticsearch.url());

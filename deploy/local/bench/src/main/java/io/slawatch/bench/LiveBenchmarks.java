@@ -8,6 +8,7 @@ import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
 import io.slawatch.LiveJobOptions;
 import io.slawatch.LocalCluster;
+import io.slawatch.detect.TicketSlaFunction;
 import io.slawatch.embedded.EmbeddedElasticsearch;
 import io.slawatch.embedded.EmbeddedKafka;
 import io.slawatch.ingest.SeparateQuarantineFunction;
@@ -193,6 +194,7 @@ final class LiveBenchmarks implements AutoCloseable {
             double seconds = (System.nanoTime() - started) / 1e9;
             long read = eventsRead(job);
             lastRate = read / seconds;
+            Object late = job.getAccumulators().get().get(TicketSlaFunction.LATE_EVENTS);
             if (!measure) {
                 return options;
             }
@@ -207,13 +209,14 @@ final class LiveBenchmarks implements AutoCloseable {
                                     Locale.ROOT,
                                     "%,d records produced in %.1f s at full speed; %,d not yet"
                                             + " read when producing ended; read until %.1f s;"
-                                            + " parallelism 2, checkpoints every %s%s",
+                                            + " %s late events (behind the watermark);"
+                                            + " parallelism 2, checkpoints every %s",
                                     records.size(),
                                     producing,
                                     lagAtEnd,
                                     seconds,
-                                    options.get(LiveJobOptions.CHECKPOINT_INTERVAL),
-                                    "")));
+                                    late,
+                                    options.get(LiveJobOptions.CHECKPOINT_INTERVAL))));
             if (withElasticsearch) {
                 indexing.catchUp(documentsBefore, read, seconds);
             }
