@@ -79,21 +79,9 @@ class BackpressureITCase {
             Await.until(
                     Instant::now, now -> now.isAfter(heldSince.plus(HOLD)), HOLD.multipliedBy(2));
             outcomes.release();
-            List<ClockOutcome> written =
-                    Await.until(
-                            outcomes::written,
-                            all -> all.size() >= TICKETS,
-                            LivePipelineITCase.WAIT.multipliedBy(2));
 
-            assertThat(written)
-                    .hasSize(TICKETS)
-                    .allSatisfy(
-                            outcome -> {
-                                assertThat(outcome.clock()).isEqualTo(ClockType.RESPONSE);
-                                assertThat(outcome.status()).isEqualTo(OutcomeStatus.MET);
-                            });
-            assertThat(alerts.written()).as("alerts of a backlog answered in time").isEmpty();
-            assertThat(quarantine.written()).isEmpty();
+            assertAnsweredInTime(
+                    TICKETS, outcomes, alerts, quarantine, LivePipelineITCase.WAIT.multipliedBy(2));
         } finally {
             job.cancel().get();
         }
@@ -141,25 +129,41 @@ class BackpressureITCase {
                 }
                 LivePipelineITCase.produce(bootstrap, options.eventsTopic(), events);
             }
-            int tickets = TRICKLE_STEPS - answerLag;
-            List<ClockOutcome> written =
-                    Await.until(
-                            outcomes::written,
-                            all -> all.size() >= tickets,
-                            LivePipelineITCase.WAIT);
 
-            assertThat(written)
-                    .hasSize(tickets)
-                    .allSatisfy(
-                            outcome -> {
-                                assertThat(outcome.clock()).isEqualTo(ClockType.RESPONSE);
-                                assertThat(outcome.status()).isEqualTo(OutcomeStatus.MET);
-                            });
-            assertThat(alerts.written()).as("alerts of tickets answered in time").isEmpty();
-            assertThat(quarantine.written()).isEmpty();
+            assertAnsweredInTime(
+                    TRICKLE_STEPS - answerLag,
+                    outcomes,
+                    alerts,
+                    quarantine,
+                    LivePipelineITCase.WAIT);
         } finally {
             job.cancel().get();
         }
+    }
+
+    /**
+     * Once {@code outcomes} holds {@code tickets} outcomes (within {@code deadline}): each is a
+     * RESPONSE met, and nothing alerted or was quarantined.
+     */
+    static void assertAnsweredInTime(
+            int tickets,
+            HeldSink<ClockOutcome> outcomes,
+            HeldSink<Alert> alerts,
+            HeldSink<QuarantineRecord> quarantine,
+            Duration deadline)
+            throws Exception {
+        List<ClockOutcome> written =
+                Await.until(outcomes::written, all -> all.size() >= tickets, deadline);
+
+        assertThat(written)
+                .hasSize(tickets)
+                .allSatisfy(
+                        outcome -> {
+                            assertThat(outcome.clock()).isEqualTo(ClockType.RESPONSE);
+                            assertThat(outcome.status()).isEqualTo(OutcomeStatus.MET);
+                        });
+        assertThat(alerts.written()).as("alerts of tickets answered in time").isEmpty();
+        assertThat(quarantine.written()).isEmpty();
     }
 
     /** The live job from the options' Kafka topic into {@code sinks}, started. */

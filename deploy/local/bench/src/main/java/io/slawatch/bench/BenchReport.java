@@ -136,7 +136,7 @@ public final class BenchReport {
                         live.indexing()
                                 .freshness(
                                         FRESHNESS_LOAD,
-                                        quick ? Duration.ofSeconds(30) : Duration.ofMinutes(2));
+                                        quick ? Duration.ofSeconds(45) : Duration.ofMinutes(2));
                     }
                     if (measures.contains(Measure.NOTIFY)) {
                         new NotifierBenchmarks(live.bootstrapServers(), work, reportTo)
