@@ -25,6 +25,14 @@ final class BenchEvents {
     /** Read by the in-memory source of the detection benchmark; set before each job runs. */
     static volatile TicketEvent[] events = new TicketEvent[0];
 
+    /** The in-memory source's generator: event {@code index} of {@link #events}. */
+    static TicketEvent read(Long index) {
+        if (index == 0) {
+            DetectionRun.Mark.firstEventRead();
+        }
+        return events[(int) (long) index];
+    }
+
     final List<byte[]> records;
     final TicketEvent[] decoded;
 

@@ -4,14 +4,58 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One detection run: events per second of job run time, the CPU the JVM spent per event with the
- * JIT's compilations left out (a job running for days has none) and garbage collection kept (the
- * cost to plan cores by), and the share of the run time spent in collections' pauses, during which
- * no task runs.
+ * One detection run, from its first event read to the job's result: events per second, the CPU the
+ * JVM spent per event with the JIT's compilations left out (a job running for days has none) and
+ * garbage collection kept (the cost to plan cores by), and the share of that time spent in
+ * collections' pauses, during which no task runs. The job's deployment before its first event
+ * (longer with consequences: more tasks) is left out, as a job running for days pays it once.
  */
 record DetectionRun(double perSecond, double cpuMicrosPerEvent, double gcPauseShare) {
+
+    /** The run measured from {@code first} to now, over {@code events}. */
+    static DetectionRun since(Mark first, long events) {
+        return between(first, Mark.now(), events);
+    }
+
+    static DetectionRun between(Mark first, Mark last, long events) {
+        double seconds = (last.nanos() - first.nanos()) / 1e9;
+        return new DetectionRun(
+                events / seconds,
+                (last.cpuNanos() - first.cpuNanos()) / 1000.0 / events,
+                (last.gcMillis() - first.gcMillis()) / 1000.0 / seconds);
+    }
+
+    /** This JVM's clocks at one instant: wall, CPU outside the JIT, collections' pauses. */
+    record Mark(long nanos, long cpuNanos, long gcMillis) {
+
+        private static final AtomicReference<Mark> FIRST = new AtomicReference<>();
+
+        static Mark now() {
+            return new Mark(
+                    System.nanoTime(), DetectionRun.cpuNanosWithoutJit(), DetectionRun.gcMillis());
+        }
+
+        /** Forgets the previous run's first event. */
+        static void clear() {
+            FIRST.set(null);
+        }
+
+        /** Marks the first event read, once per run; the in-memory source calls it. */
+        static void firstEventRead() {
+            FIRST.compareAndSet(null, now());
+        }
+
+        static Mark first() {
+            Mark first = FIRST.get();
+            if (first == null) {
+                throw new IllegalStateException("the run read no event");
+            }
+            return first;
+        }
+    }
 
     /** The CPU this JVM has spent so far outside the JIT's compilations, in nanoseconds. */
     static long cpuNanosWithoutJit() {
