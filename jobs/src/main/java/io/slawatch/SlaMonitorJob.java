@@ -44,7 +44,13 @@ import org.apache.flink.util.Collector;
  */
 public final class SlaMonitorJob {
 
-    static final TypeInformation<TicketEvent> EVENT_TYPE = ImmutableTypeInfo.of(TicketEvent.class);
+    /**
+     * The type of the decoded events stream: handed to chained operators without a copy. An
+     * in-memory source of events declares it too, or each event is copied for every chained
+     * consumer.
+     */
+    public static final TypeInformation<TicketEvent> EVENT_TYPE =
+            ImmutableTypeInfo.of(TicketEvent.class);
 
     private SlaMonitorJob() {}
 

@@ -34,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -47,8 +46,6 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /** The measurements of {@code slawatch bench}, each printing its figures as it goes. */
 final class Benchmarks {
-
-    static final TypeInformation<TicketEvent> EVENT_TYPE = TypeInformation.of(TicketEvent.class);
 
     /** A large operation's load, so that big files do not span years of simulated time. */
     static final double REPLAY_TICKETS_PER_HOUR = 20_000;
@@ -343,7 +340,8 @@ final class Benchmarks {
         int count = traffic.decoded.length;
         SingleOutputStreamOperator<TicketEvent> events =
                 env.fromSource(
-                                new DataGeneratorSource<>(BenchEvents::read, count, EVENT_TYPE),
+                                new DataGeneratorSource<>(
+                                        BenchEvents::read, count, SlaMonitorJob.EVENT_TYPE),
                                 WatermarkStrategy.<TicketEvent>forGenerator(
                                                 context -> new EventCountWatermarks())
                                         .withTimestampAssigner(
@@ -413,7 +411,8 @@ final class Benchmarks {
                 StreamExecutionEnvironment.createLocalEnvironment(1, config);
         SingleOutputStreamOperator<TicketEvent> events =
                 env.fromSource(
-                        new DataGeneratorSource<>(OpenTickets::next, Long.MAX_VALUE, EVENT_TYPE),
+                        new DataGeneratorSource<>(
+                                OpenTickets::next, Long.MAX_VALUE, SlaMonitorJob.EVENT_TYPE),
                         WatermarkStrategy.noWatermarks(),
                         "open tickets");
         SlaMonitorJob.ticketClocks(events, policy, List.of(), null).sinkTo(new DiscardingSink<>());
