@@ -20,6 +20,11 @@ import java.time.Instant;
  * What a ticket's clocks report besides alerts: a {@link ClockView} of a cycle whenever something a
  * dashboard shows of it changed (compared through {@link Shown}), and a {@link ClockOutcome} when
  * it ends.
+ *
+ * <p>A quiet cycle (running or paused, no warning fired) is on no panel: "at risk now" lists the
+ * cycles at risk, breached or escalated, and the outcome panels and the report read ended ones. So
+ * a cycle is first reported when it stops being quiet or ends, and again when it turns quiet from a
+ * shown phase (it must leave "at risk now"); a cycle met in time is one document, not three.
  */
 final class ClockReports implements Serializable {
 
@@ -31,7 +36,10 @@ final class ClockReports implements Serializable {
         this.deadlines = deadlines;
     }
 
-    /** What a clock cycle shows: when it differs before and after a call, the clock changed. */
+    /**
+     * What a clock cycle shows: when it differs before and after a call, the clock changed. A quiet
+     * cycle shows only that it exists ({@link #quiet(int)}), so none of its changes is reported.
+     */
     record Shown(
             int cycle,
             ClockStatus status,
@@ -44,13 +52,27 @@ final class ClockReports implements Serializable {
             String team,
             String region,
             Priority priority,
-            Complexity complexity) {}
+            Complexity complexity) {
+
+        static Shown quiet(int cycle) {
+            return new Shown(cycle, null, 0, 0, 0, null, null, null, null, null, null, null);
+        }
+
+        boolean isQuiet() {
+            return status == null;
+        }
+    }
 
     /** What each of the ticket's clocks shows now, in {@link TicketState#clocks}' order. */
     static Shown[] shown(TicketState state) {
         Shown[] shown = new Shown[state.clocks.length];
         for (int i = 0; i < state.clocks.length; i++) {
             ClockState clock = state.clocks[i];
+            ClockPhase phase = phase(clock);
+            if (phase == ClockPhase.RUNNING || phase == ClockPhase.PAUSED) {
+                shown[i] = Shown.quiet(clock.cycle);
+                continue;
+            }
             shown[i] =
                     new Shown(
                             clock.cycle,
@@ -69,18 +91,26 @@ final class ClockReports implements Serializable {
         return shown;
     }
 
-    /** Reports a view of every clock whose {@link Shown} changed since {@code before}. */
+    /**
+     * Reports a view of every clock whose {@link Shown} changed since {@code before}, unless it is
+     * quiet and was not shown before; every cycle started since is counted as started.
+     */
     void reportChanged(TicketState state, String ticketId, Shown[] before, long at, SlaOutput out) {
         Shown[] after = shown(state);
         for (int i = 0; i < state.clocks.length; i++) {
             ClockState clock = state.clocks[i];
             // A clock started since holds an index past the end of before.
             Shown was = i < before.length ? before[i] : null;
-            if (!after[i].equals(was)) {
-                ClockView view = view(state, ticketId, clock, Math.max(at, clock.startedAt));
-                if (was == null || was.cycle() != after[i].cycle()) {
-                    out.clockStarted(view);
-                }
+            Shown now = after[i];
+            if (now.equals(was)) {
+                continue;
+            }
+            boolean started = was == null || was.cycle() != now.cycle();
+            ClockView view = view(state, ticketId, clock, Math.max(at, clock.startedAt));
+            if (started) {
+                out.clockStarted(view);
+            }
+            if (!now.isQuiet() || !started && !was.isQuiet()) {
                 out.clock(view);
             }
         }

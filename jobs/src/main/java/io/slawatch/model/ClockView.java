@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /**
- * The current state of one clock cycle, emitted on every change and indexed by {@code clockId}
- * ({@code {ticketId}:{clock}:{cycle}}), so the latest one is what "at risk now" reads. {@code
+ * The current state of one clock cycle, emitted on every change a dashboard shows (from its first
+ * warning or its end: a quiet cycle is on no panel) and indexed by {@code clockId} ({@code
+ * {ticketId}:{clock}:{cycle}}), so the latest one is what "at risk now" reads. {@code
  * remainingSeconds} and {@code overdueSeconds} are as of {@code updatedAt}. Its {@code phase} (what
  * a dashboard shows: running, at risk, breached…) is the contract's {@code status} field; it is not
  * the state's {@code ClockStatus} nor an outcome's {@code OutcomeStatus}.

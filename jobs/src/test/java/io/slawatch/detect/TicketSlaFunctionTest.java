@@ -580,22 +580,67 @@ class TicketSlaFunctionTest {
         assertThat(sla.timers()).isZero();
     }
 
-    // The "at risk now" view: every change of a clock is reported.
+    // The "at risk now" view: a clock is reported from its first warning on, and when it ends.
 
     @Test
-    void shouldReportEveryChangeOfAClockForTheAtRiskNowView() throws Exception {
+    void shouldReportAClockFromItsWarningOnAndNotWhileItIsQuiet() throws Exception {
         sla.send(created(MONDAY_0900, PHONE, URGENT))
                 .watermark(plus(MONDAY_0900, "PT31S"))
                 .send(responded(plus(MONDAY_0900, "PT40S")), paused(plus(MONDAY_0900, "PT1M")));
 
         assertThat(sla.clockLines())
                 .containsExactly(
-                        "T-1:RESPONSE:1 RUNNING @2026-11-23T01:00:00Z remaining=30",
-                        "T-1:RESOLUTION:1 RUNNING @2026-11-23T01:00:00Z remaining=86400",
                         "T-1:RESPONSE:1 AT_RISK @2026-11-23T01:00:22Z remaining=8",
                         "T-1:RESPONSE:1 BREACHED @2026-11-23T01:00:30Z remaining=0",
-                        "T-1:RESPONSE:1 MET_LATE @2026-11-23T01:00:40Z overdue=10",
-                        "T-1:RESOLUTION:1 PAUSED @2026-11-23T01:01:00Z remaining=86340");
+                        "T-1:RESPONSE:1 MET_LATE @2026-11-23T01:00:40Z overdue=10");
+    }
+
+    @Test
+    void shouldReportACycleMetInTimeOnceWhenItEnds() throws Exception {
+        sla.send(created(MONDAY_0900, PHONE, URGENT), responded(plus(MONDAY_0900, "PT10S")));
+
+        assertThat(sla.clockLines())
+                .containsExactly("T-1:RESPONSE:1 MET @2026-11-23T01:00:10Z remaining=20");
+        assertThat(sla.samples())
+                .extracting(sample -> sample.kind() + " " + sample.clock())
+                .containsExactly(
+                        "TICKET_CREATED null",
+                        "CLOCK_STARTED RESPONSE",
+                        "CLOCK_STARTED RESOLUTION",
+                        "MET RESPONSE");
+    }
+
+    @Test
+    void shouldTakeAnAtRiskClockOffTheViewWhilePausedAndPutItBackWhenResumed() throws Exception {
+        sla.send(created(MONDAY_0900, PHONE, URGENT), responded(plus(MONDAY_0900, "PT10S")))
+                .watermark(plus(MONDAY_0900, "PT23H"))
+                .send(
+                        paused(plus(MONDAY_0900, "PT23H10M")),
+                        resumed(plus(MONDAY_0900, "PT23H20M")));
+
+        assertThat(sla.clockLines())
+                .containsExactly(
+                        "T-1:RESPONSE:1 MET @2026-11-23T01:00:10Z remaining=20",
+                        "T-1:RESOLUTION:1 AT_RISK @2026-11-24T00:00:00Z remaining=3600",
+                        "T-1:RESOLUTION:1 PAUSED @2026-11-24T00:10:00Z remaining=3000",
+                        "T-1:RESOLUTION:1 AT_RISK @2026-11-24T00:20:00Z remaining=3000");
+    }
+
+    @Test
+    void shouldReportANewHolderOfAnAtRiskClockButNotOfAQuietOne() throws Exception {
+        sla.send(created(MONDAY_0900, PHONE, URGENT).agent("a-1"))
+                .watermark(plus(MONDAY_0900, "PT23S"))
+                .send(reassigned(plus(MONDAY_0900, "PT25S"), "a-2"));
+
+        assertThat(sla.clocks())
+                .extracting(
+                        view ->
+                                view.clockId()
+                                        + " "
+                                        + view.phase()
+                                        + " "
+                                        + view.attributes().agentId())
+                .containsExactly("T-1:RESPONSE:1 AT_RISK a-1", "T-1:RESPONSE:1 AT_RISK a-2");
     }
 
     // The end of a bounded input is not the end of time.
