@@ -24,7 +24,7 @@ import java.time.Instant;
  * <p>A quiet cycle (running or paused, no warning fired) is on no panel: "at risk now" lists the
  * cycles at risk, breached or escalated, and the outcome panels and the report read ended ones. So
  * a cycle is first reported when it stops being quiet or ends, and again when it turns quiet from a
- * shown phase (it must leave "at risk now"); a cycle met in time is one document, not three.
+ * shown phase (it must leave "at risk now"); a cycle met in time is one document.
  */
 final class ClockReports implements Serializable {
 
