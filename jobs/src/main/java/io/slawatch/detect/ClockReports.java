@@ -93,7 +93,7 @@ final class ClockReports implements Serializable {
 
     /**
      * Reports a view of every clock whose {@link Shown} changed since {@code before}, unless it is
-     * quiet and was not shown before; every cycle started since is counted as started.
+     * quiet and was not shown before.
      */
     void reportChanged(TicketState state, String ticketId, Shown[] before, long at, SlaOutput out) {
         Shown[] after = shown(state);
@@ -106,12 +106,8 @@ final class ClockReports implements Serializable {
                 continue;
             }
             boolean started = was == null || was.cycle() != now.cycle();
-            ClockView view = view(state, ticketId, clock, Math.max(at, clock.startedAt));
-            if (started) {
-                out.clockStarted(view);
-            }
             if (!now.isQuiet() || !started && !was.isQuiet()) {
-                out.clock(view);
+                out.clock(view(state, ticketId, clock, Math.max(at, clock.startedAt)));
             }
         }
     }
@@ -152,7 +148,34 @@ final class ClockReports implements Serializable {
                         : clock.status == ClockStatus.MET_LATE
                                 ? ceilSeconds(clock.endedAt - deadline)
                                 : 0L,
+                clock.fired(AlertKind.BREACHED, 1) ? Instant.ofEpochMilli(deadline) : null,
+                escalatedAt(clock),
+                escalations(clock) == 0 ? null : escalations(clock),
+                switch (clock.status) {
+                    case MET -> 1;
+                    case MET_LATE -> 0;
+                    default -> null;
+                },
                 state.attributes());
+    }
+
+    /** The escalation levels the cycle reached, less retracted ones. */
+    private static int escalations(ClockState clock) {
+        return Long.bitCount(clock.firedMask >>> (ClockPolicy.MAX_WARNINGS + 1));
+    }
+
+    /** When the cycle reached its first escalation level that stands, or null. */
+    private Instant escalatedAt(ClockState clock) {
+        if (escalations(clock) == 0) {
+            return null;
+        }
+        for (Threshold threshold : deadlines.thresholds(clock)) {
+            if (threshold.kind() == AlertKind.ESCALATED
+                    && clock.fired(AlertKind.ESCALATED, threshold.level())) {
+                return Instant.ofEpochMilli(threshold.at());
+            }
+        }
+        return null;
     }
 
     private static ClockPhase phase(ClockState clock) {
@@ -162,8 +185,7 @@ final class ClockReports implements Serializable {
             case CANCELLED -> ClockPhase.CANCELLED;
             case PAUSED -> ClockPhase.PAUSED;
             case RUNNING -> {
-                long escalations = clock.firedMask >>> (ClockPolicy.MAX_WARNINGS + 1);
-                if (escalations != 0) {
+                if (escalations(clock) != 0) {
                     yield ClockPhase.ESCALATED;
                 }
                 if (clock.fired(AlertKind.BREACHED, 1)) {

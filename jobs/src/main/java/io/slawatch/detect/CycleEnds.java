@@ -109,7 +109,8 @@ final class CycleEnds implements Serializable {
 
     /**
      * Withdraws the alert of {@code kind} and {@code level}, fired at {@code retractedAt}, if it
-     * was fired: a RETRACTED alert at {@code at}.
+     * was fired: a RETRACTED alert at {@code at}. The clock forgets it fired, so its tallies drop
+     * it and it can fire again at a new instant.
      */
     void retract(
             TicketState state,
@@ -131,6 +132,7 @@ final class CycleEnds implements Serializable {
                         .retracts(retracted)
                         .build(),
                 Instant.ofEpochMilli(retractedAt));
+        clock.clearFired(kind, level);
     }
 
     /** The clock ends without a verdict: its ticket was cancelled or closed, or needs no visit. */

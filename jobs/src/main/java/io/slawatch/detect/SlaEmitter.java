@@ -12,7 +12,6 @@ import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.ClockView;
 import io.slawatch.model.QuarantineReason;
 import io.slawatch.model.QuarantineRecord;
-import io.slawatch.model.TicketAttributes;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.predict.EtaSignal;
 import io.slawatch.serde.Json;
@@ -58,11 +57,6 @@ final class SlaEmitter implements SlaOutput {
     }
 
     @Override
-    public void clockStarted(ClockView view) {
-        side.output(SAMPLES, StatsSamples.started(view));
-    }
-
-    @Override
     public void clock(ClockView view) {
         side.output(CLOCKS, view);
     }
@@ -94,11 +88,6 @@ final class SlaEmitter implements SlaOutput {
     @Override
     public void applied(TicketEvent event) {
         metrics.used();
-    }
-
-    @Override
-    public void ticketCreated(Instant at, TicketAttributes attributes) {
-        side.output(SAMPLES, StatsSamples.created(at, attributes));
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.slawatch.model.Alert;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.ClockView;
 import io.slawatch.model.QuarantineReason;
-import io.slawatch.model.TicketAttributes;
 import io.slawatch.model.TicketEvent;
 import io.slawatch.predict.EtaSignal;
 import java.time.Instant;
@@ -31,17 +30,11 @@ public interface SlaOutput {
     /** A clock cycle changed: started, paused, resumed, alerted, retargeted or ended. */
     default void clock(ClockView view) {}
 
-    /** A clock cycle started; {@link #clock} follows with the same view. */
-    default void clockStarted(ClockView view) {}
-
     /** What the arrival predictions need of an ARRIVAL cycle: an ETA, the arrival, or its end. */
     default void eta(EtaSignal signal) {}
 
     /** An event applied to its ticket (at once, or when the ticket's CREATED came). */
     default void applied(TicketEvent event) {}
-
-    /** A ticket's CREATED applied: what it is and who holds it from then on. */
-    default void ticketCreated(Instant at, TicketAttributes ticket) {}
 
     /** A ticket cleared because it stayed open past the policy's safety horizon. */
     void expired(String ticketId);

@@ -202,7 +202,6 @@ public final class TicketSla implements Serializable {
         state.complexity = event.complexity() == null ? Complexity.STANDARD : event.complexity();
         state.onsite = Boolean.TRUE.equals(event.onsite());
         updateHolder(state, event);
-        out.ticketCreated(event.occurredAt(), state.attributes());
         out.trace(event.occurredAt(), () -> SlaStory.created(state));
         policy.clocks()
                 .forEach(

@@ -92,7 +92,6 @@ final class VersionMove implements Serializable {
                             deadlineAfter,
                             threshold.at(),
                             out);
-                    clock.clearFired(threshold.kind(), threshold.level());
                 }
             }
         }

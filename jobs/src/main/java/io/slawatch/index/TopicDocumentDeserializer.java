@@ -8,7 +8,6 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.RawEvent;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchIndices;
-import io.slawatch.sink.IndexedDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -41,6 +40,9 @@ public final class TopicDocumentDeserializer
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<TopicDocument> out) {
         TopicDocument document =
                 read(record.topic(), record.partition(), record.offset(), record.value());
+        if (document == null) {
+            return;
+        }
         out.collect(document);
         boolean derives =
                 kind == IndexedTopic.LEDGER
@@ -61,7 +63,10 @@ public final class TopicDocumentDeserializer
         }
     }
 
-    /** The document a record holds, or why it holds none. */
+    /**
+     * The document a record holds, or why it holds none; null for a statistics record of a retired
+     * grain, which nothing indexes.
+     */
     public TopicDocument read(String topic, int partition, long offset, byte[] value) {
         RawEvent raw = new RawEvent(topic, partition, offset, value == null ? new byte[0] : value);
         String text;
@@ -111,9 +116,15 @@ public final class TopicDocumentDeserializer
             return unreadable(raw, text, QuarantineReason.MALFORMED_JSON, "not a JSON object");
         }
         try {
-            IndexedDocument document = ElasticsearchIndices.statsDocument(object);
-            return TopicDocument.of(
-                    document.index(), document.id(), document.source().toString(), offset);
+            return ElasticsearchIndices.statsDocument(object)
+                    .map(
+                            document ->
+                                    TopicDocument.of(
+                                            document.index(),
+                                            document.id(),
+                                            document.source().toString(),
+                                            offset))
+                    .orElse(null);
         } catch (IllegalArgumentException e) {
             return unreadable(raw, text, QuarantineReason.BAD_VALUE, e.getMessage());
         }

@@ -16,6 +16,12 @@ import java.time.Instant;
  * <p>The view of an ended cycle carries its outcome too ({@code elapsedBusinessSeconds}, {@code
  * pausedBusinessSeconds}, {@code lateSeconds}, as in {@link ClockOutcome}), so that Elasticsearch
  * needs one document per cycle, not two; they are absent while the cycle runs.
+ *
+ * <p>Its tallies let a dashboard count cycles the way statistics would, by summing or averaging
+ * over the documents: {@code breachedAt} (the deadline it passed) and {@code escalatedAt} (its
+ * first escalation) while those alerts stand, a retraction removes them; {@code escalations}, the
+ * levels reached; {@code onTime}, 1 for a cycle met and 0 for one met late, absent otherwise, so
+ * its average is the met rate.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClockView(
@@ -34,6 +40,10 @@ public record ClockView(
         Long elapsedBusinessSeconds,
         Long pausedBusinessSeconds,
         Long lateSeconds,
+        Instant breachedAt,
+        Instant escalatedAt,
+        Integer escalations,
+        Integer onTime,
         @JsonUnwrapped TicketAttributes attributes) {
 
     public static String clockId(String ticketId, ClockType clock, int cycle) {

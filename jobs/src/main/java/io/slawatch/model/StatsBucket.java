@@ -20,25 +20,16 @@ public class StatsBucket {
     public String id;
     public StatsGrain grain;
     public long start;
-    public Channel channel;
-    public Priority priority;
     public String agentId;
     public String techId;
     public String team;
     public String region;
 
-    public long ticketsCreated;
-    public long[] started = new long[BUILT_IN];
     public long[] met = new long[BUILT_IN];
     public long[] metLate = new long[BUILT_IN];
-    public long[] atRisk = new long[BUILT_IN];
     public long[] breached = new long[BUILT_IN];
-    public long[] escalated = new long[BUILT_IN];
 
     public long responseSecondsSum;
-
-    /** Every response time of the bucket, for exact percentiles; kept for the minute grain only. */
-    public long[] responseSeconds = new long[0];
 
     public long arrivalLateSecondsSum;
     public long arrivalLateSecondsMax;
@@ -74,40 +65,21 @@ public class StatsBucket {
         int added = clocks.length;
         clocks = Arrays.copyOf(clocks, added + 1);
         clocks[added] = clock;
-        started = Arrays.copyOf(started, added + 1);
         met = Arrays.copyOf(met, added + 1);
         metLate = Arrays.copyOf(metLate, added + 1);
-        atRisk = Arrays.copyOf(atRisk, added + 1);
         breached = Arrays.copyOf(breached, added + 1);
-        escalated = Arrays.copyOf(escalated, added + 1);
         return added;
     }
 
     /** Adds what {@code other}, a bucket with the same id, counted. */
     public void add(StatsBucket other) {
-        ticketsCreated += other.ticketsCreated;
         for (int j = 0; j < other.clocks.length; j++) {
             int i = slot(other.clocks[j]);
-            started[i] += other.started[j];
             met[i] += other.met[j];
             metLate[i] += other.metLate[j];
-            atRisk[i] += other.atRisk[j];
             breached[i] += other.breached[j];
-            escalated[i] += other.escalated[j];
         }
         responseSecondsSum += other.responseSecondsSum;
-        if (other.responseSeconds.length > 0) {
-            long[] merged =
-                    Arrays.copyOf(
-                            responseSeconds, responseSeconds.length + other.responseSeconds.length);
-            System.arraycopy(
-                    other.responseSeconds,
-                    0,
-                    merged,
-                    responseSeconds.length,
-                    other.responseSeconds.length);
-            responseSeconds = merged;
-        }
         arrivalLateSecondsSum += other.arrivalLateSecondsSum;
         arrivalLateSecondsMax = Math.max(arrivalLateSecondsMax, other.arrivalLateSecondsMax);
     }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * slawatch's indices and their templates. The templates are the JSON files in
@@ -26,7 +27,6 @@ public final class ElasticsearchIndices {
 
     public static final String ALERTS = "slawatch-alerts";
     public static final String CLOCKS = "slawatch-clocks";
-    public static final String STATS_MINUTE = StatsGrain.MINUTE.index();
     public static final String STATS_TECHNICIAN_HOUR = StatsGrain.TECHNICIAN_HOUR.index();
     public static final String STATS_AGENT_DAY = StatsGrain.AGENT_DAY.index();
     public static final String LEDGER = "slawatch-ledger";
@@ -37,7 +37,6 @@ public final class ElasticsearchIndices {
             List.of(
                     ALERTS,
                     CLOCKS,
-                    STATS_MINUTE,
                     STATS_TECHNICIAN_HOUR,
                     STATS_AGENT_DAY,
                     LEDGER,
@@ -121,11 +120,13 @@ public final class ElasticsearchIndices {
     }
 
     /**
-     * The document of a {@link #statsRecord}: its grain's index, its id, and the rest as source.
+     * The document of a {@link #statsRecord}: its grain's index, its id, and the rest as source;
+     * empty for a record of a retired grain, which a compacted topic may still hold and nothing
+     * indexes any more.
      *
      * @throws IllegalArgumentException when the record lacks its id or grain
      */
-    public static IndexedDocument statsDocument(ObjectNode record) {
+    public static Optional<IndexedDocument> statsDocument(ObjectNode record) {
         JsonNode id = record.remove(STATS_ID);
         JsonNode grain = record.remove(STATS_GRAIN);
         if (id == null || !id.isTextual() || grain == null || !grain.isTextual()) {
@@ -144,9 +145,13 @@ public final class ElasticsearchIndices {
                     "unknown statistics grain '"
                             + grain.asText()
                             + "'; one of "
-                            + Arrays.toString(StatsGrain.values()));
+                            + Arrays.stream(StatsGrain.values())
+                                    .filter(known -> !known.isRetired())
+                                    .toList());
         }
-        return new IndexedDocument(statsGrain.index(), id.asText(), record);
+        return statsGrain.isRetired()
+                ? Optional.empty()
+                : Optional.of(new IndexedDocument(statsGrain.index(), id.asText(), record));
     }
 
     private static final String STATS_ID = "id";
@@ -160,45 +165,7 @@ public final class ElasticsearchIndices {
         ObjectNode doc = Json.mapper().createObjectNode();
         doc.put("bucket", Instant.ofEpochMilli(bucket.start).toString());
         switch (bucket.grain) {
-            case MINUTE -> {
-                doc.put("channel", bucket.channel.name());
-                doc.put("priority", bucket.priority.name());
-                doc.put("ticketsCreated", bucket.ticketsCreated);
-                ObjectNode all = doc.putObject("clocks");
-                ObjectNode policyClocks = null;
-                for (int i = 0; i < bucket.clocks.length; i++) {
-                    String name = bucket.clocks[i].toLowerCase(Locale.ROOT);
-                    if (ClockType.of(bucket.clocks[i]).isBuiltIn()) {
-                        clockCounts(doc.putObject(name), bucket, i);
-                    } else {
-                        if (policyClocks == null) {
-                            policyClocks = doc.putObject(POLICY_CLOCKS);
-                        }
-                        clockCounts(policyClocks.putObject(name), bucket, i);
-                    }
-                }
-                for (String field : CLOCK_COUNTS) {
-                    long total = 0;
-                    for (long[] counts : counters(bucket, field)) {
-                        for (long count : counts) {
-                            total += count;
-                        }
-                    }
-                    all.put(field, total);
-                }
-                long[] seconds = bucket.responseSeconds.clone();
-                if (seconds.length > 0) {
-                    Arrays.sort(seconds);
-                    ObjectNode response = doc.putObject("responseSeconds");
-                    response.put("count", seconds.length);
-                    response.put("sum", bucket.responseSecondsSum);
-                    response.put("mean", (double) bucket.responseSecondsSum / seconds.length);
-                    response.put("p50", nearestRank(seconds, 50));
-                    response.put("p90", nearestRank(seconds, 90));
-                    response.put("p99", nearestRank(seconds, 99));
-                    response.put("max", seconds[seconds.length - 1]);
-                }
-            }
+            case MINUTE -> throw new IllegalArgumentException("the minute grain is retired");
             case TECHNICIAN_HOUR -> {
                 doc.put("techId", bucket.techId);
                 putIfPresent(doc, "region", bucket.region);
@@ -242,49 +209,6 @@ public final class ElasticsearchIndices {
             }
         }
         return new IndexedDocument(bucket.grain.index(), bucket.id, doc);
-    }
-
-    /**
-     * Where a minute bucket's counts of clocks beyond the built-in three go, by lower-case clock
-     * name (the template maps any name under it).
-     */
-    static final String POLICY_CLOCKS = "policyClocks";
-
-    private static final List<String> CLOCK_COUNTS =
-            List.of("started", "met", "metLate", "finished", "atRisk", "breached", "escalated");
-
-    /** Each clock's counters of {@code field}, one of {@link #CLOCK_COUNTS}. */
-    private static List<long[]> counters(StatsBucket bucket, String field) {
-        return switch (field) {
-            case "started" -> List.of(bucket.started);
-            case "met" -> List.of(bucket.met);
-            case "metLate" -> List.of(bucket.metLate);
-            case "finished" -> List.of(bucket.met, bucket.metLate);
-            case "atRisk" -> List.of(bucket.atRisk);
-            case "breached" -> List.of(bucket.breached);
-            case "escalated" -> List.of(bucket.escalated);
-            default -> throw new IllegalArgumentException(field);
-        };
-    }
-
-    private static void clockCounts(ObjectNode node, StatsBucket bucket, int i) {
-        long finished = bucket.met[i] + bucket.metLate[i];
-        node.put("started", bucket.started[i]);
-        node.put("met", bucket.met[i]);
-        node.put("metLate", bucket.metLate[i]);
-        node.put("finished", finished);
-        if (finished > 0) {
-            node.put("metRate", (double) bucket.met[i] / finished);
-        }
-        node.put("atRisk", bucket.atRisk[i]);
-        node.put("breached", bucket.breached[i]);
-        node.put("escalated", bucket.escalated[i]);
-    }
-
-    /** The smallest value with at least {@code percent} % of the values at or below it. */
-    static long nearestRank(long[] sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return sorted[Math.max(rank, 1) - 1];
     }
 
     private static void putIfPresent(ObjectNode doc, String field, String value) {

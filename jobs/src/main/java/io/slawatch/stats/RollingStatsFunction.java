@@ -15,7 +15,8 @@ import org.apache.flink.util.Collector;
  * bucket is emitted when the watermark passes its end, and again after every late sample, so the
  * document with the same id is overwritten with the corrected sums. A sample later than the allowed
  * lateness is counted in {@code statsSamplesTooLate} and not applied: the bucket's sums are gone by
- * then, and emitting a partial bucket would overwrite the right document with a wrong one.
+ * then, and emitting a partial bucket would overwrite the right document with a wrong one. A bucket
+ * of a retired grain, restored from an older savepoint, is dropped unwritten.
  */
 public final class RollingStatsFunction
         extends KeyedProcessFunction<String, StatsBucket, StatsBucket> {
@@ -78,7 +79,7 @@ public final class RollingStatsFunction
             throws Exception {
         StatsBucket sums = bucket.value();
         long last = sums.end() - 1;
-        if (timestamp == last) {
+        if (timestamp == last && !sums.grain.isRetired()) {
             out.collect(sums);
         }
         if (timestamp == last + allowedLatenessMillis) {

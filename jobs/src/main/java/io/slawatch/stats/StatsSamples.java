@@ -4,7 +4,6 @@ import io.slawatch.model.Alert;
 import io.slawatch.model.AlertKind;
 import io.slawatch.model.ClockOutcome;
 import io.slawatch.model.ClockType;
-import io.slawatch.model.ClockView;
 import io.slawatch.model.SampleKind;
 import io.slawatch.model.StatsBucket;
 import io.slawatch.model.StatsGrain;
@@ -27,22 +26,10 @@ public final class StatsSamples {
 
     private StatsSamples() {}
 
-    /** A ticket created, with its attributes as they are after its CREATED. */
-    public static StatsSample created(Instant at, TicketAttributes ticket) {
-        return new StatsSample(SampleKind.TICKET_CREATED, at.toEpochMilli(), null, ticket, 0, 0);
-    }
-
-    public static StatsSample started(ClockView view) {
-        return new StatsSample(
-                SampleKind.CLOCK_STARTED,
-                view.startedAt().toEpochMilli(),
-                view.clock(),
-                view.attributes(),
-                0,
-                0);
-    }
-
-    /** A finished clock; empty for cancelled clocks and those still running when a replay ends. */
+    /**
+     * A finished clock; empty for cancelled clocks, those still running when a replay ends, and
+     * those no statistics count (see {@link #buckets}).
+     */
     public static Optional<StatsSample> of(ClockOutcome outcome) {
         SampleKind kind =
                 switch (outcome.status()) {
@@ -53,31 +40,27 @@ public final class StatsSamples {
         if (kind == null) {
             return Optional.empty();
         }
-        return Optional.of(
+        StatsSample sample =
                 new StatsSample(
                         kind,
                         outcome.endedAt().toEpochMilli(),
                         outcome.clock(),
                         outcome.attributes(),
                         outcome.elapsedBusinessSeconds(),
-                        outcome.lateSeconds()));
+                        outcome.lateSeconds());
+        return countsForTechnician(sample) || countsForAgent(sample)
+                ? Optional.of(sample)
+                : Optional.empty();
     }
 
     /**
-     * An alert that changes a count, at the instant it fired; empty for MET_LATE, RETRACTED and
-     * predictions (the statistics count what happened).
+     * A breach of a ticket with an agent, at the instant it fired; empty for every other alert (the
+     * dashboards count warnings and escalations from the clock cycles' tallies).
      */
     public static Optional<StatsSample> of(Alert alert) {
-        SampleKind kind =
-                switch (alert.kind()) {
-                    case AT_RISK -> SampleKind.AT_RISK;
-                    case BREACHED -> SampleKind.BREACHED;
-                    case ESCALATED -> SampleKind.ESCALATED;
-                    case MET_LATE, RETRACTED, PREDICTED_BREACH, PREDICTION_CLEARED -> null;
-                };
-        return kind == null
-                ? Optional.empty()
-                : Optional.of(sample(kind, alert, alert.eventTime()));
+        return alert.kind() == AlertKind.BREACHED && alert.attributes().agentId() != null
+                ? Optional.of(sample(SampleKind.BREACHED, alert, alert.eventTime()))
+                : Optional.empty();
     }
 
     /**
@@ -86,15 +69,10 @@ public final class StatsSamples {
      */
     public static Optional<StatsSample> retraction(Alert retraction, Instant retractedEventTime) {
         String[] id = retraction.retractsAlertId().split(":");
-        SampleKind kind =
-                switch (AlertKind.valueOf(id[id.length - 2])) {
-                    case BREACHED -> SampleKind.BREACH_RETRACTED;
-                    case ESCALATED -> SampleKind.ESCALATION_RETRACTED;
-                    default -> null;
-                };
-        return kind == null
-                ? Optional.empty()
-                : Optional.of(sample(kind, retraction, retractedEventTime));
+        return AlertKind.valueOf(id[id.length - 2]) == AlertKind.BREACHED
+                        && retraction.attributes().agentId() != null
+                ? Optional.of(sample(SampleKind.BREACH_RETRACTED, retraction, retractedEventTime))
+                : Optional.empty();
     }
 
     private static StatsSample sample(SampleKind kind, Alert alert, Instant at) {
@@ -103,30 +81,16 @@ public final class StatsSamples {
 
     /** The buckets a sample counts in, each holding only that sample. */
     public static List<StatsBucket> buckets(StatsSample sample) {
-        List<StatsBucket> buckets = new ArrayList<>(3);
+        List<StatsBucket> buckets = new ArrayList<>(2);
         TicketAttributes ticket = sample.attributes();
-        StatsBucket minute =
-                bucket(
-                        StatsGrain.MINUTE,
-                        sample,
-                        ticket.channel().name(),
-                        ticket.priority().name());
-        minute.channel = ticket.channel();
-        minute.priority = ticket.priority();
-        buckets.add(minute);
-        boolean finished = sample.kind() == SampleKind.MET || sample.kind() == SampleKind.MET_LATE;
-        if (finished && ClockType.ARRIVAL.equals(sample.clock()) && ticket.techId() != null) {
+        if (countsForTechnician(sample)) {
             StatsBucket technician =
                     bucket(StatsGrain.TECHNICIAN_HOUR, sample, ticket.techId(), ticket.region());
             technician.techId = ticket.techId();
             technician.region = ticket.region();
             buckets.add(technician);
         }
-        boolean breach =
-                sample.kind() == SampleKind.BREACHED
-                        || sample.kind() == SampleKind.BREACH_RETRACTED;
-        if (ticket.agentId() != null
-                && (breach || (finished && ClockType.RESPONSE.equals(sample.clock())))) {
+        if (countsForAgent(sample)) {
             StatsBucket agent =
                     bucket(StatsGrain.AGENT_DAY, sample, ticket.agentId(), ticket.team());
             agent.agentId = ticket.agentId();
@@ -134,6 +98,26 @@ public final class StatsSamples {
             buckets.add(agent);
         }
         return buckets;
+    }
+
+    private static boolean finished(StatsSample sample) {
+        return sample.kind() == SampleKind.MET || sample.kind() == SampleKind.MET_LATE;
+    }
+
+    /** An arrival of a technician: his hour's arrivals and lateness. */
+    private static boolean countsForTechnician(StatsSample sample) {
+        return finished(sample)
+                && ClockType.ARRIVAL.equals(sample.clock())
+                && sample.attributes().techId() != null;
+    }
+
+    /** A response or a breach of an agent's ticket: his day's responses and breaches. */
+    private static boolean countsForAgent(StatsSample sample) {
+        boolean breach =
+                sample.kind() == SampleKind.BREACHED
+                        || sample.kind() == SampleKind.BREACH_RETRACTED;
+        return sample.attributes().agentId() != null
+                && (breach || (finished(sample) && ClockType.RESPONSE.equals(sample.clock())));
     }
 
     /**
@@ -156,15 +140,10 @@ public final class StatsSamples {
     }
 
     private static void add(StatsBucket bucket, StatsSample sample) {
-        int clock = sample.clock() == null ? -1 : bucket.slot(sample.clock().name());
+        int clock = bucket.slot(sample.clock().name());
         switch (sample.kind()) {
-            case TICKET_CREATED -> bucket.ticketsCreated++;
-            case CLOCK_STARTED -> bucket.started[clock]++;
-            case AT_RISK -> bucket.atRisk[clock]++;
             case BREACHED -> bucket.breached[clock]++;
             case BREACH_RETRACTED -> bucket.breached[clock]--;
-            case ESCALATED -> bucket.escalated[clock]++;
-            case ESCALATION_RETRACTED -> bucket.escalated[clock]--;
             case MET, MET_LATE -> {
                 if (sample.kind() == SampleKind.MET) {
                     bucket.met[clock]++;
@@ -173,9 +152,6 @@ public final class StatsSamples {
                 }
                 if (ClockType.RESPONSE.equals(sample.clock())) {
                     bucket.responseSecondsSum = sample.elapsedSeconds();
-                    if (bucket.grain == StatsGrain.MINUTE) {
-                        bucket.responseSeconds = new long[] {sample.elapsedSeconds()};
-                    }
                 } else if (ClockType.ARRIVAL.equals(sample.clock())) {
                     bucket.arrivalLateSecondsSum = sample.lateSeconds();
                     bucket.arrivalLateSecondsMax = sample.lateSeconds();

@@ -207,6 +207,30 @@ final class SlaHarness implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
+    /**
+     * Each clock view's tallies, the counts dashboards sum, as {@code clockId STATUS} and those
+     * present of {@code breachedAt}, {@code escalatedAt}, {@code escalations} and {@code onTime}.
+     */
+    List<String> tallyLines() {
+        return clocks().stream()
+                .map(
+                        v ->
+                                v.clockId()
+                                        + " "
+                                        + v.phase()
+                                        + (v.breachedAt() != null
+                                                ? " breachedAt=" + v.breachedAt()
+                                                : "")
+                                        + (v.escalatedAt() != null
+                                                ? " escalatedAt=" + v.escalatedAt()
+                                                : "")
+                                        + (v.escalations() != null
+                                                ? " escalations=" + v.escalations()
+                                                : "")
+                                        + (v.onTime() != null ? " onTime=" + v.onTime() : ""))
+                .collect(Collectors.toList());
+    }
+
     List<QuarantineRecord> quarantine() {
         return harness.getSideOutput(TicketSlaFunction.QUARANTINE) == null
                 ? List.of()

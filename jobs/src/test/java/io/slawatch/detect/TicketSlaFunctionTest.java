@@ -543,6 +543,10 @@ class TicketSlaFunctionTest {
                         "T-1:RESPONSE:1:ESCALATED:2 @2026-11-23T01:01:00Z overdue=30",
                         "T-1:RESPONSE:1:RETRACTED:1 @2026-11-23T01:00:29Z retracts=T-1:RESPONSE:1:BREACHED:1",
                         "T-1:RESPONSE:1:RETRACTED:2 @2026-11-23T01:00:29Z retracts=T-1:RESPONSE:1:ESCALATED:2");
+        assertThat(sla.tallyLines())
+                .as("the retractions take the breach and escalation off the tallies")
+                .last()
+                .isEqualTo("T-1:RESPONSE:1 MET onTime=1");
     }
 
     // 14. Cleanup: nothing is left of a closed ticket, nor of one never closed.
@@ -596,18 +600,35 @@ class TicketSlaFunctionTest {
     }
 
     @Test
-    void shouldReportACycleMetInTimeOnceWhenItEnds() throws Exception {
-        sla.send(created(MONDAY_0900, PHONE, URGENT), responded(plus(MONDAY_0900, "PT10S")));
+    void shouldReportACycleMetInTimeOnceWhenItEndsAndCountItForItsAgent() throws Exception {
+        sla.send(
+                created(MONDAY_0900, PHONE, URGENT).agent("a-17"),
+                responded(plus(MONDAY_0900, "PT10S")));
 
         assertThat(sla.clockLines())
                 .containsExactly("T-1:RESPONSE:1 MET @2026-11-23T01:00:10Z remaining=20");
+        assertThat(sla.tallyLines()).containsExactly("T-1:RESPONSE:1 MET onTime=1");
         assertThat(sla.samples())
                 .extracting(sample -> sample.kind() + " " + sample.clock())
+                .as("the agent's day counts the response")
+                .containsExactly("MET RESPONSE");
+    }
+
+    @Test
+    void shouldTallyTheBreachAndEscalationOnTheViewsUntilTheCycleEndsLate() throws Exception {
+        sla.send(created(MONDAY_0900, PHONE, URGENT))
+                .watermark(plus(MONDAY_0900, "PT60S"))
+                .send(responded(plus(MONDAY_0900, "PT70S")));
+
+        assertThat(sla.tallyLines())
                 .containsExactly(
-                        "TICKET_CREATED null",
-                        "CLOCK_STARTED RESPONSE",
-                        "CLOCK_STARTED RESOLUTION",
-                        "MET RESPONSE");
+                        "T-1:RESPONSE:1 AT_RISK",
+                        "T-1:RESPONSE:1 BREACHED breachedAt=2026-11-23T01:00:30Z",
+                        "T-1:RESPONSE:1 ESCALATED breachedAt=2026-11-23T01:00:30Z"
+                                + " escalatedAt=2026-11-23T01:01:00Z escalations=1",
+                        "T-1:RESPONSE:1 MET_LATE breachedAt=2026-11-23T01:00:30Z"
+                                + " escalatedAt=2026-11-23T01:01:00Z escalations=1 onTime=0");
+        assertThat(sla.samples()).as("no agent, no technician: no bucket counts it").isEmpty();
     }
 
     @Test

@@ -15,7 +15,10 @@ class TopicDocumentDeserializerTest {
 
     static final String CLOCK_VIEW =
             "{\"clockId\":\"T-1:RESPONSE:1\",\"ticketId\":\"T-1\",\"status\":\"RUNNING\"}";
-    static final String MINUTE_BUCKET =
+    static final String TECHNICIAN_HOUR_BUCKET =
+            "{\"id\":\"2026-11-23T01:00:00Z:t-03:xuhui\",\"grain\":\"TECHNICIAN_HOUR\","
+                    + "\"bucket\":\"2026-11-23T01:00:00Z\",\"arrivals\":2}";
+    static final String RETIRED_MINUTE_BUCKET =
             "{\"id\":\"2026-11-23T01:00:00Z:PHONE:URGENT\",\"grain\":\"MINUTE\","
                     + "\"bucket\":\"2026-11-23T01:00:00Z\",\"ticketsCreated\":2}";
 
@@ -55,13 +58,29 @@ class TopicDocumentDeserializerTest {
 
     @Test
     void shouldIndexAStatisticsBucketInItsGrainsIndexWithoutItsIdAndGrain() {
-        assertThat(read(IndexedTopic.STATS, MINUTE_BUCKET))
+        assertThat(read(IndexedTopic.STATS, TECHNICIAN_HOUR_BUCKET))
                 .isEqualTo(
                         TopicDocument.of(
-                                "slawatch-stats-1m",
-                                "2026-11-23T01:00:00Z:PHONE:URGENT",
-                                "{\"bucket\":\"2026-11-23T01:00:00Z\",\"ticketsCreated\":2}",
+                                "slawatch-stats-tech-1h",
+                                "2026-11-23T01:00:00Z:t-03:xuhui",
+                                "{\"bucket\":\"2026-11-23T01:00:00Z\",\"arrivals\":2}",
                                 42));
+    }
+
+    @Test
+    void shouldSkipABucketOfTheRetiredMinuteGrainThatACompactedTopicStillHolds() {
+        List<TopicDocument> documents = new ArrayList<>();
+        new TopicDocumentDeserializer(IndexedTopic.STATS)
+                .deserialize(
+                        new ConsumerRecord<>(
+                                "slawatch.stats",
+                                0,
+                                7,
+                                null,
+                                RETIRED_MINUTE_BUCKET.getBytes(StandardCharsets.UTF_8)),
+                        new ListCollector<>(documents));
+
+        assertThat(documents).isEmpty();
     }
 
     @Test
@@ -82,12 +101,12 @@ class TopicDocumentDeserializerTest {
         assertThat(read(IndexedTopic.CLOCKS, new byte[] {(byte) 0xff}).unreadable().reason())
                 .isEqualTo(QuarantineReason.NOT_UTF8);
         assertThat(
-                        read(IndexedTopic.STATS, MINUTE_BUCKET.replace("MINUTE", "WEEK"))
+                        read(
+                                        IndexedTopic.STATS,
+                                        TECHNICIAN_HOUR_BUCKET.replace("TECHNICIAN_HOUR", "WEEK"))
                                 .unreadable()
                                 .detail())
-                .isEqualTo(
-                        "unknown statistics grain 'WEEK'; one of [MINUTE, TECHNICIAN_HOUR,"
-                                + " AGENT_DAY]");
+                .isEqualTo("unknown statistics grain 'WEEK'; one of [TECHNICIAN_HOUR, AGENT_DAY]");
         assertThat(read(IndexedTopic.CLOCKS, (byte[]) null).unreadable().reason())
                 .isEqualTo(QuarantineReason.MALFORMED_JSON);
     }

@@ -217,7 +217,7 @@ public class SchemaContractTest {
     static void load(Path example) throws PolicyException {
         if (schemaOf(example).equals("stats-record")) {
             IndexedDocument document =
-                    ElasticsearchIndices.statsDocument((ObjectNode) read(example));
+                    ElasticsearchIndices.statsDocument((ObjectNode) read(example)).orElseThrow();
             assertThat(document.source().has("id")).isFalse();
         } else if (schemaOf(example).equals("calendar")) {
             CalendarLoader.load(example);

@@ -112,7 +112,7 @@ class ElasticsearchOutageITCase {
                 .getJobExecutionResult()
                 .get(5, TimeUnit.MINUTES);
         Map<String, JsonNode> withoutOutage = IndexedDocuments.inElasticsearch(http);
-        assertThat(withoutOutage).hasSizeGreaterThan(WEEKS_OF_SAMPLE * 200);
+        assertThat(withoutOutage).hasSizeGreaterThan(WEEKS_OF_SAMPLE * 150);
 
         reset(http, url);
         JobClient job = ElasticsearchSinkITCase.replayIntoElasticsearch(url, input);

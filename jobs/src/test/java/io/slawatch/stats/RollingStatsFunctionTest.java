@@ -8,6 +8,7 @@ import io.slawatch.model.Complexity;
 import io.slawatch.model.Priority;
 import io.slawatch.model.SampleKind;
 import io.slawatch.model.StatsBucket;
+import io.slawatch.model.StatsGrain;
 import io.slawatch.model.StatsSample;
 import io.slawatch.model.TicketAttributes;
 import io.slawatch.serde.Json;
@@ -29,8 +30,9 @@ class RollingStatsFunctionTest {
     static final Instant MONDAY_1015 = Instant.parse("2026-11-16T10:15:00Z");
     static final Instant MONDAY_1015_20 = Instant.parse("2026-11-16T10:15:20Z");
     static final Instant MONDAY_1015_40 = Instant.parse("2026-11-16T10:15:40Z");
-    static final Instant MONDAY_1016 = Instant.parse("2026-11-16T10:16:00Z");
-    static final Instant MONDAY_1116 = Instant.parse("2026-11-16T11:16:00Z");
+    static final Instant MONDAY_1100 = Instant.parse("2026-11-16T11:00:00Z");
+    static final Instant MONDAY_1200 = Instant.parse("2026-11-16T12:00:00Z");
+    static final Instant TUESDAY_0000 = Instant.parse("2026-11-17T00:00:00Z");
     static final Duration ONE_HOUR_LATENESS = Duration.ofHours(1);
 
     KeyedOneInputStreamOperatorTestHarness<String, StatsBucket, StatsBucket> harness;
@@ -47,10 +49,6 @@ class RollingStatsFunctionTest {
     @AfterEach
     void close() throws Exception {
         harness.close();
-    }
-
-    static StatsSample created(Instant at) {
-        return sample(SampleKind.TICKET_CREATED, at, null, 0, 0);
     }
 
     static StatsSample responseMet(Instant at, long seconds) {
@@ -114,27 +112,28 @@ class RollingStatsFunctionTest {
 
     @Test
     void shouldEmitEachBucketOnceWhenTheWatermarkPassesItsEnd() throws Exception {
-        send(
-                created(MONDAY_1015),
-                responseMet(MONDAY_1015_20, 40),
-                responseMet(MONDAY_1015_40, 100));
+        send(arrivalMetLate(MONDAY_1015_20, 600), arrivalMetLate(MONDAY_1015_40, 60));
         harness.processWatermark(MONDAY_1015_40.toEpochMilli());
-        assertThat(documents()).as("the minute is not over").isEmpty();
+        assertThat(documents()).as("the hour is not over").isEmpty();
 
-        harness.processWatermark(MONDAY_1016.toEpochMilli());
+        harness.processWatermark(MONDAY_1100.toEpochMilli());
 
         assertThat(documents())
                 .containsExactly(
-                        "slawatch-stats-1m 2026-11-16T10:15:00Z:CHAT:URGENT"
-                                + " {\"bucket\":\"2026-11-16T10:15:00Z\",\"channel\":\"CHAT\",\"priority\":\"URGENT\",\"ticketsCreated\":1,"
-                                + "\"clocks\":{\"started\":0,\"met\":2,\"metLate\":0,\"finished\":2,\"atRisk\":0,\"breached\":0,\"escalated\":0},"
-                                + "\"response\":{\"started\":0,\"met\":2,\"metLate\":0,\"finished\":2,\"metRate\":1.0,\"atRisk\":0,\"breached\":0,\"escalated\":0},"
-                                + "\"arrival\":{\"started\":0,\"met\":0,\"metLate\":0,\"finished\":0,\"atRisk\":0,\"breached\":0,\"escalated\":0},"
-                                + "\"resolution\":{\"started\":0,\"met\":0,\"metLate\":0,\"finished\":0,\"atRisk\":0,\"breached\":0,\"escalated\":0},"
-                                + "\"responseSeconds\":{\"count\":2,\"sum\":140,\"mean\":70.0,\"p50\":40,\"p90\":100,\"p99\":100,\"max\":100}}");
-        harness.processWatermark(Long.MAX_VALUE);
+                        "slawatch-stats-tech-1h 2026-11-16T10:00:00Z:t-03:xuhui"
+                                + " {\"bucket\":\"2026-11-16T10:00:00Z\",\"techId\":\"t-03\",\"region\":\"xuhui\","
+                                + "\"arrivals\":2,\"arrivalsOnTime\":0,\"arrivalsLate\":2,\"onTimeRate\":0.0,"
+                                + "\"lateSeconds\":{\"sum\":660,\"mean\":330.0,\"max\":600}}");
+        harness.processWatermark(MONDAY_1200.toEpochMilli());
+        assertThat(documents()).as("emitted once").isEmpty();
+    }
+
+    @Test
+    void shouldCountAnAgentsResponsesPerDay() throws Exception {
+        send(responseMet(MONDAY_1015_20, 40), responseMet(MONDAY_1015_40, 100));
+        harness.processWatermark(TUESDAY_0000.toEpochMilli());
+
         assertThat(documents())
-                .as("the agent's day ends later")
                 .containsExactly(
                         "slawatch-stats-agent-1d 2026-11-16T00:00:00Z:a-17:north"
                                 + " {\"bucket\":\"2026-11-16T00:00:00Z\",\"agentId\":\"a-17\",\"team\":\"north\",\"responses\":2,"
@@ -144,25 +143,20 @@ class RollingStatsFunctionTest {
 
     @Test
     void shouldOverwriteTheBucketWhenALateSampleCorrectsIt() throws Exception {
-        send(responseBreached(MONDAY_1015_20), arrivalMetLate(MONDAY_1015_40, 600));
-        harness.processWatermark(MONDAY_1016.toEpochMilli());
-        assertThat(documents()).hasSize(1);
+        send(responseBreached(MONDAY_1015_20));
+        harness.processWatermark(TUESDAY_0000.toEpochMilli());
+        assertThat(documents())
+                .containsExactly(
+                        "slawatch-stats-agent-1d 2026-11-16T00:00:00Z:a-17:north"
+                                + " {\"bucket\":\"2026-11-16T00:00:00Z\",\"agentId\":\"a-17\",\"team\":\"north\",\"responses\":0,"
+                                + "\"responseSeconds\":{\"sum\":0},"
+                                + "\"breached\":{\"response\":1,\"arrival\":0,\"resolution\":0,\"total\":1}}");
 
         send(responseBreachRetracted(MONDAY_1015_20));
 
         assertThat(documents())
-                .as("the retraction rewrites the closed minute at once")
+                .as("the retraction rewrites the closed day at once")
                 .containsExactly(
-                        "slawatch-stats-1m 2026-11-16T10:15:00Z:CHAT:URGENT"
-                                + " {\"bucket\":\"2026-11-16T10:15:00Z\",\"channel\":\"CHAT\",\"priority\":\"URGENT\",\"ticketsCreated\":0,"
-                                + "\"clocks\":{\"started\":0,\"met\":0,\"metLate\":1,\"finished\":1,\"atRisk\":0,\"breached\":0,\"escalated\":0},"
-                                + "\"response\":{\"started\":0,\"met\":0,\"metLate\":0,\"finished\":0,\"atRisk\":0,\"breached\":0,\"escalated\":0},"
-                                + "\"arrival\":{\"started\":0,\"met\":0,\"metLate\":1,\"finished\":1,\"metRate\":0.0,\"atRisk\":0,\"breached\":0,\"escalated\":0},"
-                                + "\"resolution\":{\"started\":0,\"met\":0,\"metLate\":0,\"finished\":0,\"atRisk\":0,\"breached\":0,\"escalated\":0}}");
-        harness.processWatermark(Long.MAX_VALUE);
-        assertThat(documents())
-                .as("the agent's day counts the breach and its retraction")
-                .contains(
                         "slawatch-stats-agent-1d 2026-11-16T00:00:00Z:a-17:north"
                                 + " {\"bucket\":\"2026-11-16T00:00:00Z\",\"agentId\":\"a-17\",\"team\":\"north\",\"responses\":0,"
                                 + "\"responseSeconds\":{\"sum\":0},"
@@ -170,30 +164,31 @@ class RollingStatsFunctionTest {
     }
 
     @Test
-    void shouldCountTechnicianArrivalsAndLatenessPerHour() throws Exception {
-        send(arrivalMetLate(MONDAY_1015_20, 600), arrivalMetLate(MONDAY_1015_40, 60));
-        harness.processWatermark(Long.MAX_VALUE);
-
-        assertThat(documents())
-                .filteredOn(document -> document.startsWith("slawatch-stats-tech-1h"))
-                .containsExactly(
-                        "slawatch-stats-tech-1h 2026-11-16T10:00:00Z:t-03:xuhui"
-                                + " {\"bucket\":\"2026-11-16T10:00:00Z\",\"techId\":\"t-03\",\"region\":\"xuhui\","
-                                + "\"arrivals\":2,\"arrivalsOnTime\":0,\"arrivalsLate\":2,\"onTimeRate\":0.0,"
-                                + "\"lateSeconds\":{\"sum\":660,\"mean\":330.0,\"max\":600}}");
-    }
-
-    @Test
     void shouldClearTheBucketAfterTheAllowedLatenessAndIgnoreLaterSamples() throws Exception {
-        send(created(MONDAY_1015));
-        harness.processWatermark(MONDAY_1116.toEpochMilli());
+        send(arrivalMetLate(MONDAY_1015, 60));
+        harness.processWatermark(MONDAY_1200.toEpochMilli());
         assertThat(documents()).hasSize(1);
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
 
-        send(created(MONDAY_1015_40));
+        send(arrivalMetLate(MONDAY_1015_40, 60));
 
         assertThat(documents()).as("a partial bucket would overwrite the right one").isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void shouldDropABucketOfTheRetiredMinuteGrainUnwritten() throws Exception {
+        StatsBucket restored = new StatsBucket();
+        restored.grain = StatsGrain.MINUTE;
+        restored.id = "2026-11-16T10:15:00Z:CHAT:URGENT";
+        restored.start = MONDAY_1015.toEpochMilli();
+        harness.processElement(restored, MONDAY_1015.toEpochMilli());
+
+        harness.processWatermark(MONDAY_1200.toEpochMilli());
+
+        assertThat(documents()).isEmpty();
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }

@@ -32,13 +32,12 @@ class EsInitCommandITCase {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines())
                 .contains("installed index template " + STATS_TEMPLATE)
-                .hasSize(9)
+                .hasSize(8)
                 .allMatch(line -> line.matches("(installed|present  ) index template slawatch-.*"));
         assertThat(CliRun.run("", "es", "init", "--elasticsearch", url).out().lines())
                 .containsExactly(
                         "present   index template slawatch-alerts",
                         "present   index template slawatch-clocks",
-                        "present   index template slawatch-stats-1m",
                         "present   index template slawatch-stats-tech-1h",
                         "present   index template slawatch-stats-agent-1d",
                         "present   index template slawatch-ledger",

@@ -377,6 +377,14 @@ class ReportCommandITCase {
                             outcome.elapsedBusinessSeconds(),
                             outcome.pausedBusinessSeconds(),
                             outcome.lateSeconds(),
+                            outcome.lateSeconds() > 0 ? outcome.deadline() : null,
+                            null,
+                            null,
+                            switch (outcome.status()) {
+                                case MET -> 1;
+                                case MET_LATE -> 0;
+                                default -> null;
+                            },
                             outcome.attributes());
             index(bulk, deletions, "slawatch-clocks", finalView.clockId(), finalView);
         }
