@@ -22,15 +22,20 @@ import java.util.stream.Stream;
 /**
  * Elasticsearch as a child process, from the {@code integ-test-zip} distribution that the build
  * unpacks under {@code deploy/local/embedded/target/elasticsearch}: free ports, security off, a
- * small heap, the running JDK as ES_JAVA_HOME. Elasticsearch refuses to run as root, so when
- * started by root it runs as {@value #UNPRIVILEGED_USER} with its working directories owned by that
- * user. Close it and nothing is left: the process is stopped and its directories deleted.
+ * small heap, the running JDK as ES_JAVA_HOME, a lower CPU priority than the jobs ({@value
+ * #NICENESS}). Elasticsearch refuses to run as root, so when started by root it runs as {@value
+ * #UNPRIVILEGED_USER} with its working directories owned by that user. Close it and nothing is
+ * left: the process is stopped and its directories deleted.
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
 
     static final String UNPRIVILEGED_USER = "nobody";
     static final String UNPRIVILEGED_GROUP = "nogroup";
     static final String HEAP = "-Xms512m -Xmx512m";
+
+    /** The CPU priority Elasticsearch runs at, lower than the jobs' ({@code nice}'s scale). */
+    static final int NICENESS = 10;
+
     static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     static final int LOG_TAIL_LINES = 40;
@@ -105,7 +110,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             giveTo(work, UNPRIVILEGED_USER, UNPRIVILEGED_GROUP);
         }
         int transportPort = freePort();
-        List<String> command = new ArrayList<>();
+        // On a machine it shares with the jobs, detection and alert delivery come first: the
+        // dashboards lag, as they do whenever Elasticsearch is slow.
+        List<String> command = new ArrayList<>(List.of("nice", "-n", String.valueOf(NICENESS)));
         if (root) {
             command.addAll(
                     List.of(
