@@ -36,6 +36,9 @@ public final class IndexerJob {
 
     public static final String JOB_NAME = "slawatch indexer";
 
+    /** What {@code slawatch index} prints once the job runs: what a supervisor waits for. */
+    public static final String RUNNING_LINE = "slawatch index: running; Ctrl-C stops";
+
     /** What each topic's sink is called after its topic: "clocks documents to elasticsearch". */
     public static final String DOCUMENTS_SINK = "documents to elasticsearch";
 

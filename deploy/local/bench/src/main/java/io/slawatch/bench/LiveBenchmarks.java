@@ -2,7 +2,6 @@ package io.slawatch.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.slawatch.IndexerJob;
 import io.slawatch.JobClients;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
@@ -70,6 +69,7 @@ final class LiveBenchmarks implements AutoCloseable {
     private double lastRate;
 
     private final Consumer<Figure> report;
+    private final Path root;
     private final EmbeddedKafka kafka;
     private final EmbeddedElasticsearch elasticsearch;
     private final ElasticsearchCounters elasticsearchCounters;
@@ -81,6 +81,7 @@ final class LiveBenchmarks implements AutoCloseable {
         this.policy = policy;
         this.policyFile = policyFile;
         this.report = report;
+        this.root = root;
         this.kafka = EmbeddedKafka.start();
         this.elasticsearch = EmbeddedElasticsearch.start(EmbeddedElasticsearch.distribution(root));
         this.elasticsearchCounters = new ElasticsearchCounters(elasticsearch.url());
@@ -113,20 +114,26 @@ final class LiveBenchmarks implements AutoCloseable {
         return JobOptions.of(given);
     }
 
-    /** The running jobs of one measurement, on a MiniCluster of their own. */
-    record Running(LocalCluster cluster, JobClient detection, JobClient indexer)
+    /**
+     * The running jobs of one measurement: detection on a MiniCluster of its own, the indexer (if
+     * any) in a process of its own.
+     */
+    record Running(LocalCluster cluster, JobClient detection, IndexerProcess indexer)
             implements AutoCloseable {
         @Override
         public void close() throws Exception {
             if (indexer != null) {
-                indexer.cancel().get(1, TimeUnit.MINUTES);
+                indexer.close();
             }
             detection.cancel().get(1, TimeUnit.MINUTES);
             cluster.close();
         }
     }
 
-    /** Detection, and with Elasticsearch in the options the indexer beside it, as in production. */
+    /**
+     * Detection, and with Elasticsearch in the options the indexer beside it, as in production: two
+     * jobs, the indexer in a process of its own at a lower CPU priority ({@link IndexerProcess}).
+     */
     Running start(JobOptions options) throws Exception {
         LiveJob.prepare(options);
         Configuration config = LiveJob.configuration(options);
@@ -138,12 +145,15 @@ final class LiveBenchmarks implements AutoCloseable {
         LiveJob.build(env, options, policy, WallClock.SYSTEM);
         JobClient detection = env.executeAsync("bench live");
         JobClients.awaitRunning(detection);
-        JobClient indexer = null;
+        IndexerProcess indexer = null;
         if (options.elasticsearch().isPresent()) {
-            StreamExecutionEnvironment indexing = cluster.environment(config);
-            IndexerJob.build(indexing, options);
-            indexer = indexing.executeAsync("bench indexer");
-            JobClients.awaitRunning(indexer);
+            try {
+                indexer = IndexerProcess.start(options, root);
+            } catch (Exception e) {
+                detection.cancel().get(1, TimeUnit.MINUTES);
+                cluster.close();
+                throw e;
+            }
         }
         return new Running(cluster, detection, indexer);
     }

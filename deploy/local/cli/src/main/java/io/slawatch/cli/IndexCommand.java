@@ -1,6 +1,7 @@
 package io.slawatch.cli;
 
 import io.slawatch.IndexerJob;
+import io.slawatch.JobClients;
 import io.slawatch.JobOptions;
 import io.slawatch.LiveJob;
 import io.slawatch.LiveJobOptions;
@@ -8,6 +9,7 @@ import io.slawatch.LocalCluster;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +46,11 @@ final class IndexCommand implements Callable<Integer> {
                 LocalCluster.start(config, job.get(LiveJobOptions.PARALLELISM))) {
             StreamExecutionEnvironment env = cluster.environment(config);
             IndexerJob.build(env, job);
-            env.executeAsync(IndexerJob.JOB_NAME).getJobExecutionResult().get();
+            JobClient indexer = env.executeAsync(IndexerJob.JOB_NAME);
+            JobClients.awaitRunning(indexer);
+            out.println(IndexerJob.RUNNING_LINE);
+            out.flush();
+            indexer.getJobExecutionResult().get();
         }
         return 0;
     }

@@ -34,7 +34,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     static final String HEAP = "-Xms512m -Xmx512m";
 
     /** The CPU priority Elasticsearch runs at, lower than the jobs' ({@code nice}'s scale). */
-    static final int NICENESS = 10;
+    public static final int NICENESS = 10;
 
     static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
