@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -190,21 +191,12 @@ final class SlaHarness implements AutoCloseable {
 
     /** Each clock view as {@code clockId STATUS @updatedAt [remaining|overdue]}. */
     List<String> clockLines() {
-        return clocks().stream()
-                .map(
-                        v ->
-                                v.clockId()
-                                        + " "
-                                        + v.phase()
-                                        + " @"
-                                        + v.updatedAt()
-                                        + (v.remainingSeconds() != null
-                                                ? " remaining=" + v.remainingSeconds()
-                                                : "")
-                                        + (v.overdueSeconds() != null
-                                                ? " overdue=" + v.overdueSeconds()
-                                                : ""))
-                .collect(Collectors.toList());
+        return viewLines(
+                v ->
+                        " @"
+                                + v.updatedAt()
+                                + ifPresent(" remaining=", v.remainingSeconds())
+                                + ifPresent(" overdue=", v.overdueSeconds()));
     }
 
     /**
@@ -212,23 +204,22 @@ final class SlaHarness implements AutoCloseable {
      * present of {@code breachedAt}, {@code escalatedAt}, {@code escalations} and {@code onTime}.
      */
     List<String> tallyLines() {
+        return viewLines(
+                v ->
+                        ifPresent(" breachedAt=", v.breachedAt())
+                                + ifPresent(" escalatedAt=", v.escalatedAt())
+                                + ifPresent(" escalations=", v.escalations())
+                                + ifPresent(" onTime=", v.onTime()));
+    }
+
+    private List<String> viewLines(Function<ClockView, String> detail) {
         return clocks().stream()
-                .map(
-                        v ->
-                                v.clockId()
-                                        + " "
-                                        + v.phase()
-                                        + (v.breachedAt() != null
-                                                ? " breachedAt=" + v.breachedAt()
-                                                : "")
-                                        + (v.escalatedAt() != null
-                                                ? " escalatedAt=" + v.escalatedAt()
-                                                : "")
-                                        + (v.escalations() != null
-                                                ? " escalations=" + v.escalations()
-                                                : "")
-                                        + (v.onTime() != null ? " onTime=" + v.onTime() : ""))
+                .map(v -> v.clockId() + " " + v.phase() + detail.apply(v))
                 .collect(Collectors.toList());
+    }
+
+    private static String ifPresent(String label, Object value) {
+        return value == null ? "" : label + value;
     }
 
     List<QuarantineRecord> quarantine() {
