@@ -302,7 +302,7 @@ public final class LiveJob {
             Consequences.Outputs consequences =
                     Consequences.build(
                             env,
-                            outputs.alerts(),
+                            outputs.clockAlerts(),
                             outputs.outcomes(),
                             reviewsSource(options, clock),
                             1,

@@ -54,9 +54,15 @@ public final class SlaMonitorJob {
 
     private SlaMonitorJob() {}
 
-    /** The streams the graph produces, before any sink. */
+    /**
+     * The streams the graph produces, before any sink. {@code clockAlerts} are the clocks' own
+     * alerts, without the arrival predictions that {@code alerts} adds: a consumer of breaches
+     * reads them in operators chained to the clocks, where {@code alerts}, a union, would send
+     * every alert across the network first.
+     */
     public record Outputs(
             DataStream<Alert> alerts,
+            DataStream<Alert> clockAlerts,
             DataStream<ClockOutcome> outcomes,
             DataStream<ClockView> clocks,
             DataStream<StatsSample> samples,
@@ -126,6 +132,7 @@ public final class SlaMonitorJob {
         }
         return new Outputs(
                 allAlerts,
+                alerts,
                 alerts.getSideOutput(TicketSlaFunction.OUTCOMES),
                 alerts.getSideOutput(TicketSlaFunction.CLOCKS),
                 alerts.getSideOutput(TicketSlaFunction.SAMPLES),

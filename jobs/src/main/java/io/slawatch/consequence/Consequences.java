@@ -89,7 +89,9 @@ public final class Consequences {
             SlaPolicy start, List<PolicyVersion> versions, DataStream<PolicyVersion> published) {}
 
     /**
-     * Adds the graph; {@code rules.start()} must have consequences. {@code eventsEnd} is a bounded
+     * Adds the graph; {@code rules.start()} must have consequences. {@code alerts} are the clocks'
+     * own ({@link SlaMonitorJob.Outputs#clockAlerts}), so the breaches are filtered in the clocks'
+     * task: a union would have every alert cross the network first. {@code eventsEnd} is a bounded
      * run's last ticket event time: the reviews' input, which usually ends earlier, lets event time
      * reach it before it ends, so the policy's deadlines up to the last event pass whichever input
      * finishes first. Long.MIN_VALUE for an unbounded run.

@@ -208,7 +208,7 @@ public final class Replay {
             Consequences.Outputs consequences =
                     Consequences.build(
                             env,
-                            outputs.alerts(),
+                            outputs.clockAlerts(),
                             outputs.outcomes(),
                             new FileLinesSource<>(
                                     options.reviews().stream().map(Path::toString).toList(),

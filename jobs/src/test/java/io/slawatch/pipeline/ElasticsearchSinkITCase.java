@@ -112,7 +112,7 @@ class ElasticsearchSinkITCase {
         if (!reviews.isEmpty()) {
             Consequences.build(
                             env,
-                            outputs.alerts(),
+                            outputs.clockAlerts(),
                             outputs.outcomes(),
                             new FileLinesSource<>(
                                     reviews.stream().map(Path::toString).toList(),
