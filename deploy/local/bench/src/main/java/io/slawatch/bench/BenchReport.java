@@ -158,9 +158,10 @@ public final class BenchReport {
                         // Elasticsearch goes on merging long after a run and would take a core.
                         live.closeElasticsearch();
                         live.endToEnd(traffic, traffic.records.size(), false, false);
-                        live.endToEnd(traffic, traffic.records.size(), false, true);
                         if (policy.consequences() != null) {
-                            live.endToEndWithoutConsequences(traffic, traffic.records.size(), work);
+                            live.consequencesCost(traffic, work);
+                        } else {
+                            live.endToEnd(traffic, traffic.records.size(), false, true);
                         }
                     }
                 }

@@ -221,25 +221,6 @@ final class Benchmarks {
         return runs;
     }
 
-    /** The runs' median throughput and median CPU per event. */
-    private static DetectionRun median(DetectionRun[] runs) {
-        return new DetectionRun(
-                median(Stream.of(runs).mapToDouble(DetectionRun::perSecond).toArray()),
-                median(Stream.of(runs).mapToDouble(DetectionRun::cpuMicrosPerEvent).toArray()),
-                median(Stream.of(runs).mapToDouble(DetectionRun::gcPauseShare).toArray()));
-    }
-
-    private static String runs(DetectionRun[] runs) {
-        double[] sorted = Stream.of(runs).mapToDouble(DetectionRun::perSecond).sorted().toArray();
-        return String.format(
-                Locale.ROOT,
-                "median of %d runs in a row after %d settling ones (%,.0f to %,.0f)",
-                runs.length,
-                SETTLING_RUNS,
-                sorted[0],
-                sorted[sorted.length - 1]);
-    }
-
     /** The middle value; the mean of the two middle ones for an even count. */
     static double median(double... values) {
         double[] sorted = values.clone();
@@ -267,7 +248,7 @@ final class Benchmarks {
             BenchEvents traffic, int parallelism, LiveJobOptions.StateBackend backend)
             throws Exception {
         DetectionRun[] runs = detectInARow(traffic, parallelism, backend, false);
-        DetectionRun measured = median(runs);
+        DetectionRun measured = DetectionRun.median(runs);
         report.accept(
                 new Figure(
                         "detection, parallelism " + parallelism + ", " + backend,
@@ -279,7 +260,7 @@ final class Benchmarks {
                                         + " %% of the run",
                                 100 * measured.perSecond() / parallelism / decodingPerSecond,
                                 traffic.decoded.length,
-                                runs(runs),
+                                DetectionRun.runs(runs, SETTLING_RUNS),
                                 measured.cpuMicrosPerEvent(),
                                 100 * measured.gcPauseShare())));
         return measured;
@@ -297,7 +278,7 @@ final class Benchmarks {
             DetectionRun without)
             throws Exception {
         DetectionRun[] runs = detectInARow(traffic, parallelism, backend, true);
-        DetectionRun measured = median(runs);
+        DetectionRun measured = DetectionRun.median(runs);
         report.accept(
                 new Figure(
                         "detection with consequences, parallelism " + parallelism + ", " + backend,
@@ -310,7 +291,7 @@ final class Benchmarks {
                                         + " throughput where the cores are the limit; GC pauses"
                                         + " %.0f %% of the run against %.0f %% without",
                                 100 * measured.perSecond() / without.perSecond(),
-                                runs(runs),
+                                DetectionRun.runs(runs, SETTLING_RUNS),
                                 measured.cpuMicrosPerEvent(),
                                 without.cpuMicrosPerEvent(),
                                 100 * without.cpuMicrosPerEvent() / measured.cpuMicrosPerEvent(),

@@ -3,8 +3,10 @@ package io.slawatch.bench;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * One detection run, from its first event read to the job's result: events per second, the CPU the
@@ -18,6 +20,28 @@ record DetectionRun(double perSecond, double cpuMicrosPerEvent, double gcPauseSh
     /** The run measured from {@code first} to now, over {@code events}. */
     static DetectionRun since(Mark first, long events) {
         return between(first, Mark.now(), events);
+    }
+
+    /** The runs' median throughput, median CPU per event and median pause share. */
+    static DetectionRun median(DetectionRun[] runs) {
+        return new DetectionRun(
+                Benchmarks.median(Stream.of(runs).mapToDouble(DetectionRun::perSecond).toArray()),
+                Benchmarks.median(
+                        Stream.of(runs).mapToDouble(DetectionRun::cpuMicrosPerEvent).toArray()),
+                Benchmarks.median(
+                        Stream.of(runs).mapToDouble(DetectionRun::gcPauseShare).toArray()));
+    }
+
+    /** How {@code runs} went, after {@code settling} runs not counted: their count and range. */
+    static String runs(DetectionRun[] runs, int settling) {
+        double[] sorted = Stream.of(runs).mapToDouble(DetectionRun::perSecond).sorted().toArray();
+        return String.format(
+                Locale.ROOT,
+                "median of %d runs%s (%,.0f to %,.0f)",
+                runs.length,
+                settling > 0 ? " in a row after " + settling + " settling ones" : "",
+                sorted[0],
+                sorted[sorted.length - 1]);
     }
 
     static DetectionRun between(Mark first, Mark last, long events) {
