@@ -139,9 +139,13 @@ class SlaMonitorJobTest {
                         Set.of("arrival predictions"),
                         Set.of("alerts sink: Writer"),
                         Set.of("quarantine sink: Writer"),
-                        Set.of("Source: reviews", "separate review quarantine"),
-                        Set.of("case reviews", "case review inputs"),
-                        Set.of("done reviews", "done review inputs"),
+                        Set.of(
+                                "Source: reviews",
+                                "separate review quarantine",
+                                "case reviews",
+                                "case review inputs",
+                                "done reviews",
+                                "done review inputs"),
                         Set.of(
                                 "breach cases",
                                 "verdicts with an agent",

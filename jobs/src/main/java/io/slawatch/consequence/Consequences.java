@@ -116,6 +116,8 @@ public final class Consequences {
                                 : SlaMonitorJob.noPublishedVersions(
                                         alerts, "no-published-policy-versions-for-consequences"))
                         .broadcast();
+        // The reviews' operators run at the source's parallelism, chained to it: a trickle beside
+        // the events, not worth tasks of their own.
         SingleOutputStreamOperator<Review> reviews =
                 env.fromSource(reviewsSource, reviewTime, "reviews")
                         .uid("reviews-source")
@@ -150,9 +152,11 @@ public final class Consequences {
                                 reviews.filter(review -> review.decision().decidesCase())
                                         .name("case reviews")
                                         .uid("case-reviews")
+                                        .setParallelism(reviewsParallelism)
                                         .map(CaseInput::of)
                                         .name("case review inputs")
-                                        .uid("case-review-inputs"));
+                                        .uid("case-review-inputs")
+                                        .setParallelism(reviewsParallelism));
         SingleOutputStreamOperator<LedgerEntry> caseEntries =
                 caseInputs
                         .keyBy(CaseInput::ticketId)
@@ -195,9 +199,11 @@ public final class Consequences {
                                 reviews.filter(review -> !review.decision().decidesCase())
                                         .name("done reviews")
                                         .uid("done-reviews")
+                                        .setParallelism(reviewsParallelism)
                                         .map(ActionInput::of)
                                         .name("done review inputs")
-                                        .uid("done-review-inputs"))
+                                        .uid("done-review-inputs")
+                                        .setParallelism(reviewsParallelism))
                         .keyBy(ActionInput::actionId)
                         .process(new ActionDueFunction(policy))
                         .returns(LEDGER_ENTRY)
