@@ -65,7 +65,7 @@ final class LiveBenchmarks implements AutoCloseable {
     private SlaPolicy policy;
     private Path policyFile;
 
-    /** The last end-to-end run: events/s read, and this JVM's CPU per event outside the JIT. */
+    /** The last end-to-end run; only its events/s read are reported ({@link #consequencesCost}). */
     private DetectionRun lastRun;
 
     private final Consumer<Figure> report;
