@@ -109,11 +109,9 @@ public final class BenchReport {
             if (measures.contains(Measure.DETECTION)) {
                 bench.warmUp(traffic);
                 bench.detectionThroughput(traffic, 1, LiveJobOptions.StateBackend.HASHMAP);
-                DetectionRun without =
-                        bench.detectionThroughput(traffic, 2, LiveJobOptions.StateBackend.HASHMAP);
+                bench.detectionThroughput(traffic, 2, LiveJobOptions.StateBackend.HASHMAP);
                 if (policy.consequences() != null) {
-                    bench.consequencesThroughput(
-                            traffic, 2, LiveJobOptions.StateBackend.HASHMAP, without);
+                    bench.consequencesThroughput(traffic, 2, LiveJobOptions.StateBackend.HASHMAP);
                 }
                 if (!quick) {
                     bench.detectionThroughput(traffic, 1, LiveJobOptions.StateBackend.ROCKSDB);
