@@ -12,7 +12,6 @@ import io.slawatch.model.QuarantineRecord;
 import io.slawatch.model.Review;
 import io.slawatch.model.ReviewDecision;
 import io.slawatch.model.SubjectType;
-import io.slawatch.policy.CompensationTier;
 import io.slawatch.policy.ConsequencePolicy;
 import io.slawatch.policy.PolicyVersion;
 import io.slawatch.policy.SlaPolicy;
@@ -21,7 +20,6 @@ import io.slawatch.serde.ImmutableTypeInfo;
 import io.slawatch.serde.Json;
 import io.slawatch.time.Inbox;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +68,7 @@ public final class CaseFunction extends VersionedLedgerFunction<CaseInput> {
     /** CONFIRMED, APOLOGY and compensation entries, for their reversal. */
     private transient IssuedEntries issued;
 
-    private transient ValueState<Compensation> compensation;
+    private transient TicketCompensation compensation;
     private transient ValueState<Long> clearAt;
     private transient Counter opened;
     private transient Counter decidedByPolicy;
@@ -97,11 +95,7 @@ public final class CaseFunction extends VersionedLedgerFunction<CaseInput> {
                                         Types.STRING,
                                         TypeInformation.of(BreachCase.class)));
         issued = new IssuedEntries(getRuntimeContext());
-        compensation =
-                getRuntimeContext()
-                        .getState(
-                                new ValueStateDescriptor<>(
-                                        "compensation", TypeInformation.of(Compensation.class)));
+        compensation = new TicketCompensation(getRuntimeContext(), issued, this::rules);
         clearAt = getRuntimeContext().getState(new ValueStateDescriptor<>("clear-at", Types.LONG));
         opened = getRuntimeContext().getMetricGroup().counter("casesOpened");
         decidedByPolicy = getRuntimeContext().getMetricGroup().counter("casesDecidedByPolicy");
@@ -248,7 +242,7 @@ public final class CaseFunction extends VersionedLedgerFunction<CaseInput> {
         reverse(id(breach, LedgerKind.CONFIRMED), at, why, out);
         reverse(id(breach, LedgerKind.APOLOGY), at, why, out);
         ctx.output(VERDICTS, verdict(breach, ctx.getCurrentKey(), at, true));
-        compensate(ctx.getCurrentKey(), at, out);
+        compensation.update(ctx.getCurrentKey(), cases.values(), at, out);
     }
 
     private void late(
@@ -273,7 +267,7 @@ public final class CaseFunction extends VersionedLedgerFunction<CaseInput> {
                                         - outcome.deadline().toEpochMilli());
         cases.put(alertId, breach);
         if (breach.status == CaseStatus.CONFIRMED) {
-            compensate(ctx.getCurrentKey(), at, out);
+            compensation.update(ctx.getCurrentKey(), cases.values(), at, out);
         }
     }
 
@@ -336,101 +330,7 @@ public final class CaseFunction extends VersionedLedgerFunction<CaseInput> {
                         .reason("confirmed " + breach.clock + " breach"),
                 out);
         ctx.output(VERDICTS, verdict(breach, ctx.getCurrentKey(), at, false));
-        compensate(ctx.getCurrentKey(), at, out);
-    }
-
-    /**
-     * Brings the ticket's compensation to the highest tier among its confirmed breaches of known
-     * lateness: a different tier reverses the one held and issues its own.
-     */
-    private void compensate(String ticketId, long at, Collector<LedgerEntry> out) throws Exception {
-        BreachCase best = null;
-        CompensationTier bestTier = null;
-        for (BreachCase breach : cases.values()) {
-            if (breach.status != CaseStatus.CONFIRMED || !breach.lateKnown()) {
-                continue;
-            }
-            CompensationTier tier = rules(breach).tier(breach.lateSeconds);
-            if (tier != null
-                    && (bestTier == null
-                            || tier.rank() > bestTier.rank()
-                            || (tier.rank() == bestTier.rank()
-                                    && breach.alertId.compareTo(best.alertId) < 0))) {
-                best = breach;
-                bestTier = tier;
-            }
-        }
-        Compensation held = compensation.value();
-        if (held == null) {
-            held = new Compensation();
-        }
-        int rank = bestTier == null ? 0 : bestTier.rank();
-        if (rank == held.rank) {
-            return;
-        }
-        String why =
-                rank > held.rank
-                        ? "replaced by the higher tier " + rank
-                        : "its breach was retracted; tier " + rank + " holds now";
-        for (String entryId : held.entryIds) {
-            reverse(entryId, at, why, out);
-        }
-        held.entryIds = new ArrayList<>();
-        held.rank = rank;
-        if (bestTier != null) {
-            held.issued++;
-            String prefix = ticketId + ":COMPENSATION:" + held.issued + ":";
-            String reason =
-                    best.clock
-                            + " "
-                            + Duration.ofSeconds(best.lateSeconds)
-                            + " late: tier "
-                            + rank
-                            + " of "
-                            + rules(best).tiers().size();
-            if (bestTier.couponPercent() > 0) {
-                held.entryIds.add(
-                        issue(
-                                compensationEntry(best, ticketId, prefix, LedgerKind.COUPON, at)
-                                        .coupon(bestTier.couponPercent())
-                                        .reason(reason),
-                                out));
-            }
-            if (bestTier.upgradeMonths() > 0) {
-                held.entryIds.add(
-                        issue(
-                                compensationEntry(best, ticketId, prefix, LedgerKind.UPGRADE, at)
-                                        .upgrade(bestTier.upgradeMonths())
-                                        .reason(reason),
-                                out));
-            }
-            if (bestTier.manualReview()) {
-                held.entryIds.add(
-                        issue(
-                                compensationEntry(
-                                                best,
-                                                ticketId,
-                                                prefix,
-                                                LedgerKind.MANUAL_REVIEW,
-                                                at)
-                                        .reason(reason + ": people negotiate the compensation"),
-                                out));
-            }
-        }
-        compensation.update(held);
-    }
-
-    private Entries compensationEntry(
-            BreachCase breach, String ticketId, String prefix, LedgerKind kind, long at) {
-        return Entries.about(
-                        breach,
-                        ticketId,
-                        prefix + kind,
-                        kind,
-                        SubjectType.CUSTOMER,
-                        breach.customerId)
-                .at(at)
-                .dueBy(due(breach, at, rules(breach).actionsDueWithin()));
+        compensation.update(ctx.getCurrentKey(), cases.values(), at, out);
     }
 
     private Entries caseEntry(BreachCase breach, LedgerKind kind, long at) throws Exception {
