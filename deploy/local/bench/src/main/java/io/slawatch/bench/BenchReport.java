@@ -170,7 +170,8 @@ public final class BenchReport {
                 bench.statePerOpenTicket(open, LiveJobOptions.StateBackend.ROCKSDB);
             }
             if (measures.contains(Measure.PREDICTIONS) && policy.prediction() != null) {
-                bench.predictions(quick ? 5_000 : 20_000);
+                new PredictionBenchmarks(policy, work, reportTo)
+                        .predictions(quick ? 5_000 : 20_000);
             }
             if (measures.contains(Measure.REPLAY)) {
                 for (long records :
