@@ -8,6 +8,7 @@ import io.slawatch.policy.ConsequencePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -110,28 +111,26 @@ final class TicketCompensation {
                         + policy.tiers().size();
         Instant dueBy =
                 policy.workingDays().within(Instant.ofEpochMilli(at), policy.actionsDueWithin());
+        List<Entries> entries = new ArrayList<>();
         if (tier.couponPercent() > 0) {
-            compensation.entryIds.add(
-                    issued.issue(
-                            entry(breach, ticketId, prefix, LedgerKind.COUPON, at, dueBy)
-                                    .coupon(tier.couponPercent())
-                                    .reason(reason),
-                            out));
+            entries.add(
+                    entry(breach, ticketId, prefix, LedgerKind.COUPON, at, dueBy)
+                            .coupon(tier.couponPercent())
+                            .reason(reason));
         }
         if (tier.upgradeMonths() > 0) {
-            compensation.entryIds.add(
-                    issued.issue(
-                            entry(breach, ticketId, prefix, LedgerKind.UPGRADE, at, dueBy)
-                                    .upgrade(tier.upgradeMonths())
-                                    .reason(reason),
-                            out));
+            entries.add(
+                    entry(breach, ticketId, prefix, LedgerKind.UPGRADE, at, dueBy)
+                            .upgrade(tier.upgradeMonths())
+                            .reason(reason));
         }
         if (tier.manualReview()) {
-            compensation.entryIds.add(
-                    issued.issue(
-                            entry(breach, ticketId, prefix, LedgerKind.MANUAL_REVIEW, at, dueBy)
-                                    .reason(reason + ": people negotiate the compensation"),
-                            out));
+            entries.add(
+                    entry(breach, ticketId, prefix, LedgerKind.MANUAL_REVIEW, at, dueBy)
+                            .reason(reason + ": people negotiate the compensation"));
+        }
+        for (Entries entry : entries) {
+            compensation.entryIds.add(issued.issue(entry, out));
         }
     }
 

@@ -16,18 +16,11 @@ import java.util.function.Consumer;
 /**
  * How well arrival predictions foretell breaches, at the policy's {@code minProbability} and two
  * stricter ones: recall, precision and lead over the AT_RISK warning.
+ *
+ * @param work where the simulated input and the replay's outputs go
+ * @param report where each figure goes
  */
-final class PredictionBenchmarks {
-
-    private final SlaPolicy policy;
-    private final Path work;
-    private final Consumer<Figure> report;
-
-    PredictionBenchmarks(SlaPolicy policy, Path work, Consumer<Figure> report) {
-        this.policy = policy;
-        this.work = work;
-        this.report = report;
-    }
+record PredictionBenchmarks(SlaPolicy policy, Path work, Consumer<Figure> report) {
 
     /**
      * Simulated tickets (ETAs drawn by the simulator's error model) replayed: how well
