@@ -26,13 +26,6 @@ public final class BenchReport {
     static final String END = "<!-- /figures -->";
 
     /**
-     * Records of the unreported first end-to-end run with Elasticsearch, which warms the JIT of
-     * both JVMs. The measured runs, with and without Elasticsearch, read the whole simulated
-     * traffic: a shorter run mostly measures how fast the job gets going.
-     */
-    static final int END_TO_END_WARM_UP_RECORDS = 100_000;
-
-    /**
      * Background events/s of the latency benchmark that the live job with Elasticsearch keeps up
      * with here.
      */
@@ -125,11 +118,8 @@ public final class BenchReport {
                     || measures.contains(Measure.KAFKA_TO_KAFKA)) {
                 try (LiveBenchmarks live = new LiveBenchmarks(policy, policyFile, root, reportTo)) {
                     if (measures.contains(Measure.END_TO_END)) {
-                        // The first run warms the JIT of both JVMs, which halves a cold figure.
-                        live.endToEnd(traffic, END_TO_END_WARM_UP_RECORDS, true, false);
-                        live.indexing()
-                                .againstPlainBulk(
-                                        live.endToEnd(traffic, traffic.records.size(), true, true));
+                        live.warmUpEndToEnd(traffic);
+                        live.indexing().againstPlainBulk(live.endToEnd(traffic, true, true));
                     }
                     if (measures.contains(Measure.FRESHNESS)) {
                         live.indexing()
@@ -155,11 +145,11 @@ public final class BenchReport {
                     if (measures.contains(Measure.KAFKA_TO_KAFKA)) {
                         // Elasticsearch goes on merging long after a run and would take a core.
                         live.closeElasticsearch();
-                        live.endToEnd(traffic, traffic.records.size(), false, false);
+                        live.endToEnd(traffic, false, false);
                         if (policy.consequences() != null) {
                             live.consequencesCost(traffic, work);
                         } else {
-                            live.endToEnd(traffic, traffic.records.size(), false, true);
+                            live.endToEnd(traffic, false, true);
                         }
                     }
                 }
