@@ -119,7 +119,7 @@ public final class BenchReport {
                 try (LiveBenchmarks live = new LiveBenchmarks(policy, policyFile, root, reportTo)) {
                     if (measures.contains(Measure.END_TO_END)) {
                         live.warmUpEndToEnd(traffic);
-                        live.indexing().againstPlainBulk(live.endToEnd(traffic, true, true));
+                        live.indexing().againstPlainBulk(live.indexerBeside(traffic));
                     }
                     if (measures.contains(Measure.FRESHNESS)) {
                         live.indexing()
@@ -145,12 +145,7 @@ public final class BenchReport {
                     if (measures.contains(Measure.KAFKA_TO_KAFKA)) {
                         // Elasticsearch goes on merging long after a run and would take a core.
                         live.closeElasticsearch();
-                        live.endToEnd(traffic, false, false);
-                        if (policy.consequences() != null) {
-                            live.consequencesCost(traffic, work);
-                        } else {
-                            live.endToEnd(traffic, false, true);
-                        }
+                        live.kafkaToKafka(traffic, work);
                     }
                 }
             }

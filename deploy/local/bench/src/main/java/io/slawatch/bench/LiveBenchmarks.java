@@ -66,9 +66,6 @@ final class LiveBenchmarks implements AutoCloseable {
     private SlaPolicy policy;
     private Path policyFile;
 
-    /** The last end-to-end run; only its events/s read are reported ({@link #consequencesCost}). */
-    private DetectionRun lastRun;
-
     private final Consumer<Figure> report;
     private final Path root;
     private final EmbeddedKafka kafka;
@@ -76,6 +73,14 @@ final class LiveBenchmarks implements AutoCloseable {
     private final ElasticsearchCounters elasticsearchCounters;
     private final IndexingBenchmarks indexing;
     private int runs;
+
+    /**
+     * The MiniCluster every detection job of these benchmarks runs on, one after the other, as a
+     * session cluster runs for days. A cluster started for each run loaded Flink's RPC system
+     * (Pekko, in a class loader of its own) anew, which the JIT compiled again through every
+     * measured run.
+     */
+    private LocalCluster cluster;
 
     LiveBenchmarks(SlaPolicy policy, Path policyFile, Path root, Consumer<Figure> report)
             throws Exception {
@@ -116,18 +121,16 @@ final class LiveBenchmarks implements AutoCloseable {
     }
 
     /**
-     * The running jobs of one measurement: detection on a MiniCluster of its own, the indexer (if
-     * any) in a process of its own.
+     * The running jobs of one measurement: detection on the benchmarks' MiniCluster, the indexer
+     * (if any) in a process of its own.
      */
-    record Running(LocalCluster cluster, JobClient detection, IndexerProcess indexer)
-            implements AutoCloseable {
+    record Running(JobClient detection, IndexerProcess indexer) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             if (indexer != null) {
                 indexer.close();
             }
             detection.cancel().get(1, TimeUnit.MINUTES);
-            cluster.close();
         }
     }
 
@@ -138,11 +141,7 @@ final class LiveBenchmarks implements AutoCloseable {
     Running start(JobOptions options) throws Exception {
         LiveJob.prepare(options);
         Configuration config = LiveJob.configuration(options);
-        // Accumulators travel with heartbeats: the progress probe is as fine as their interval.
-        config.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, PROGRESS_INTERVAL);
-        int parallelism = options.get(LiveJobOptions.PARALLELISM);
-        LocalCluster cluster = LocalCluster.start(config, 2 * parallelism);
-        StreamExecutionEnvironment env = cluster.environment(config);
+        StreamExecutionEnvironment env = cluster(config).environment(config);
         LiveJob.build(env, options, policy, WallClock.SYSTEM);
         JobClient detection = env.executeAsync("bench live");
         JobClients.awaitRunning(detection);
@@ -152,11 +151,24 @@ final class LiveBenchmarks implements AutoCloseable {
                 indexer = IndexerProcess.start(options, root);
             } catch (Exception e) {
                 detection.cancel().get(1, TimeUnit.MINUTES);
-                cluster.close();
                 throw e;
             }
         }
-        return new Running(cluster, detection, indexer);
+        return new Running(detection, indexer);
+    }
+
+    /** Slots of {@link #cluster}: two jobs of parallelism 2, one ending while the next starts. */
+    static final int SLOTS = 4;
+
+    /** The MiniCluster all detection jobs run on, one after the other; started with the first. */
+    private LocalCluster cluster(Configuration config) throws Exception {
+        if (cluster == null) {
+            Configuration clusterConfig = new Configuration(config);
+            // Accumulators travel with heartbeats: the progress probe is as fine as their interval.
+            clusterConfig.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, PROGRESS_INTERVAL);
+            cluster = LocalCluster.start(clusterConfig, SLOTS);
+        }
+        return cluster;
     }
 
     KafkaProducer<byte[], byte[]> producer() {
@@ -175,22 +187,44 @@ final class LiveBenchmarks implements AutoCloseable {
     }
 
     /**
-     * The unreported run before the measured one with Elasticsearch, over the whole traffic: after
+     * The unreported run before the measured ones with Elasticsearch, over the whole traffic: after
      * a warm-up of 100,000 records the JIT still compiled through the next full run, which read
      * 24,041 and 27,811 events/s in two tries, and the full runs after it 41,142 and 41,282. Its
      * indices are deleted after it, so the measured run writes new documents, as a live stream
      * does.
      */
     void warmUpEndToEnd(BenchEvents traffic) throws Exception {
-        endToEnd(traffic, true, false);
+        endToEnd(traffic, true);
         elasticsearchCounters.delete(ElasticsearchIndices.TEMPLATES);
     }
 
     /**
-     * 3. The whole traffic produced as fast as possible while the job reads it; checkpoints on.
-     * Reported only when {@code measure} is set.
+     * One run of Kafka → job → Kafka over the whole traffic: {@code events} read in {@code seconds}
+     * from the first; with Elasticsearch, its documents indexed before the run, by index.
      */
-    JobOptions endToEnd(BenchEvents traffic, boolean withElasticsearch, boolean measure)
+    record EndToEnd(
+            JobOptions options,
+            DetectionRun run,
+            long events,
+            double seconds,
+            long lateEvents,
+            Map<String, Long> documentsBefore) {}
+
+    /** What a run does once detection has read the whole traffic, while its jobs still run. */
+    interface AfterDetection {
+        void accept(EndToEnd run) throws Exception;
+    }
+
+    /**
+     * 3. The whole traffic produced as fast as possible while the job reads it; checkpoints on.
+     * With {@code withElasticsearch} the indexer runs beside detection.
+     */
+    EndToEnd endToEnd(BenchEvents traffic, boolean withElasticsearch) throws Exception {
+        return endToEnd(traffic, withElasticsearch, run -> {});
+    }
+
+    private EndToEnd endToEnd(
+            BenchEvents traffic, boolean withElasticsearch, AfterDetection afterDetection)
             throws Exception {
         JobOptions options = options(withElasticsearch);
         Map<String, Long> documentsBefore =
@@ -200,7 +234,6 @@ final class LiveBenchmarks implements AutoCloseable {
                 KafkaProducer<byte[], byte[]> producer = producer()) {
             JobClient job = running.detection();
             DetectionRun.Mark first = DetectionRun.Mark.now();
-            long started = first.nanos();
             for (byte[] record : records) {
                 Matcher ticket = TICKET_ID.matcher(new String(record, StandardCharsets.UTF_8));
                 byte[] key =
@@ -208,88 +241,148 @@ final class LiveBenchmarks implements AutoCloseable {
                 producer.send(new ProducerRecord<>(options.eventsTopic(), key, record));
             }
             producer.flush();
-            double producing = (System.nanoTime() - started) / 1e9;
-            long lagAtEnd = records.size() - eventsRead(job);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             while (eventsRead(job) < records.size() && System.nanoTime() < deadline) {
                 Thread.sleep(PROGRESS_INTERVAL.toMillis() / 5);
             }
             DetectionRun.Mark last = DetectionRun.Mark.now();
-            double seconds = (last.nanos() - started) / 1e9;
             long read = eventsRead(job);
-            lastRun = DetectionRun.between(first, last, read);
             Object late = job.getAccumulators().get().get(TicketSlaFunction.LATE_EVENTS);
-            if (!measure) {
-                return options;
-            }
-            report.accept(
-                    new Figure(
-                            withElasticsearch
-                                    ? "detection end to end, indexer beside it (Kafka → job →"
-                                            + " Kafka)"
-                                    : "end to end without Elasticsearch (Kafka → job → Kafka)",
-                            Benchmarks.rate(read / seconds),
-                            String.format(
-                                    Locale.ROOT,
-                                    "%,d records produced in %.1f s at full speed; %,d not yet"
-                                            + " read when producing ended; read until %.1f s;"
-                                            + " %s late events (behind the watermark);"
-                                            + " parallelism 2, checkpoints every %s",
-                                    records.size(),
-                                    producing,
-                                    lagAtEnd,
-                                    seconds,
-                                    late,
-                                    options.get(LiveJobOptions.CHECKPOINT_INTERVAL))));
-            if (withElasticsearch) {
-                indexing.catchUp(documentsBefore, read, seconds);
-            }
+            EndToEnd run =
+                    new EndToEnd(
+                            options,
+                            DetectionRun.between(first, last, read),
+                            read,
+                            (last.nanos() - first.nanos()) / 1e9,
+                            late instanceof Long count ? count : 0,
+                            documentsBefore);
+            afterDetection.accept(run);
+            return run;
         }
-        return options;
     }
 
     /**
-     * Runs of Kafka → job → Kafka over the whole traffic that {@link #consequencesCost} alternates,
-     * per policy: a single run of each swung from 39,000 to 68,000 events/s on the same code, as
-     * the JIT went on compiling through the runs after a warm-up (14 s of compilation in a 19 s
-     * run), and the run measured second always found more of it done.
+     * Rounds of {@link #indexerBeside}: one run of each swung from 29,000 to 53,000 events/s within
+     * an hour on the same code, as wide as what the indexer costs.
+     */
+    static final int INDEXER_BESIDE_ROUNDS = 3;
+
+    /**
+     * 3a. Detection with the indexer beside it, in turn with detection alone (Elasticsearch frozen
+     * with SIGSTOP, so that it takes no core), {@link #INDEXER_BESIDE_ROUNDS} runs of each; the
+     * median of each, and what the indexer costs detection in the same minutes. The indices a run
+     * with the indexer filled are deleted after it, so that every such run writes new documents;
+     * the last is followed until the indexer has caught up, for its figures. Returns that run's
+     * options, whose topics the backlog measure reads.
+     */
+    JobOptions indexerBeside(BenchEvents traffic) throws Exception {
+        DetectionRun[] beside = new DetectionRun[INDEXER_BESIDE_ROUNDS];
+        DetectionRun[] alone = new DetectionRun[INDEXER_BESIDE_ROUNDS];
+        long[] late = new long[1];
+        JobOptions measured = null;
+        for (int round = 0; round < INDEXER_BESIDE_ROUNDS; round++) {
+            elasticsearch.freeze();
+            try {
+                alone[round] = endToEnd(traffic, false).run();
+            } finally {
+                elasticsearch.thaw();
+            }
+            int counted = round;
+            boolean lastRound = round == INDEXER_BESIDE_ROUNDS - 1;
+            EndToEnd run =
+                    endToEnd(
+                            traffic,
+                            true,
+                            detected -> {
+                                beside[counted] = detected.run();
+                                late[0] += detected.lateEvents();
+                                if (lastRound) {
+                                    reportIndexerBeside(traffic, beside, alone, late[0]);
+                                    indexing.catchUp(
+                                            detected.documentsBefore(),
+                                            detected.events(),
+                                            detected.seconds());
+                                }
+                            });
+            measured = run.options();
+            if (!lastRound) {
+                elasticsearchCounters.delete(ElasticsearchIndices.TEMPLATES);
+            }
+        }
+        return measured;
+    }
+
+    private void reportIndexerBeside(
+            BenchEvents traffic, DetectionRun[] beside, DetectionRun[] alone, long late) {
+        DetectionRun besideMedian = DetectionRun.median(beside);
+        DetectionRun aloneMedian = DetectionRun.median(alone);
+        report.accept(
+                new Figure(
+                        "detection end to end, indexer beside it (Kafka → job → Kafka)",
+                        Benchmarks.rate(besideMedian.perSecond()),
+                        String.format(
+                                Locale.ROOT,
+                                "%.0f %% of detection alone in runs alternating with these (%s,"
+                                        + " %s, Elasticsearch frozen): %s with the indexer;"
+                                        + " %,d records produced at full speed while the job"
+                                        + " reads them; %d late events (behind the watermark)"
+                                        + " in all; parallelism 2, checkpoints every %s",
+                                100 * besideMedian.perSecond() / aloneMedian.perSecond(),
+                                Benchmarks.rate(aloneMedian.perSecond()),
+                                DetectionRun.runs(alone, 0),
+                                DetectionRun.runs(beside, 0),
+                                traffic.records.size(),
+                                late,
+                                LiveJobOptions.CHECKPOINT_INTERVAL.defaultValue())));
+    }
+
+    /**
+     * Runs of Kafka → job → Kafka over the whole traffic per measure: a single run of each swung
+     * from 39,000 to 68,000 events/s on the same code, as the JIT went on compiling through the
+     * runs after a warm-up (14 s of compilation in a 19 s run), and the run measured second always
+     * found more of it done.
      */
     static final int KAFKA_TO_KAFKA_RUNS = 3;
 
     /**
-     * 3b. Kafka → job → Kafka under the policy with its consequences and without them, {@link
-     * #KAFKA_TO_KAFKA_RUNS} runs of each in turn, so that neither profits from the other's warm-up;
-     * the median of each. With them at least 90 % of the rate without them is the goal: what the
-     * consequences cost in production. No CPU per event here: the JIT's share, which the in-memory
-     * measure leaves out, is not known well enough while it waits for a core among the broker's.
+     * 3b. Kafka → job → Kafka without Elasticsearch, after an unreported run: with the policy's
+     * consequences and, when it has them, without them, {@link #KAFKA_TO_KAFKA_RUNS} runs of each
+     * in turn, so that neither profits from the other's warm-up; the median of each. With them at
+     * least 90 % of the rate without them is the goal: what the consequences cost in production. No
+     * CPU per event here: the JIT's share, which the in-memory measure leaves out, is not known
+     * well enough while it waits for a core among the broker's.
      */
-    void consequencesCost(BenchEvents traffic, Path work) throws Exception {
+    void kafkaToKafka(BenchEvents traffic, Path work) throws Exception {
+        endToEnd(traffic, false);
         SlaPolicy withPolicy = policy;
         Path withFile = policyFile;
-        ObjectNode yaml = (ObjectNode) new YAMLMapper().readTree(withFile.toFile());
-        yaml.remove("consequences");
+        boolean consequences = withPolicy.consequences() != null;
         Path withoutFile = work.resolve("policy-without-consequences.yaml");
-        new YAMLMapper().writeValue(withoutFile.toFile(), yaml);
-        SlaPolicy withoutPolicy = PolicyLoader.load(withoutFile);
+        SlaPolicy withoutPolicy = null;
+        if (consequences) {
+            ObjectNode yaml = (ObjectNode) new YAMLMapper().readTree(withFile.toFile());
+            yaml.remove("consequences");
+            new YAMLMapper().writeValue(withoutFile.toFile(), yaml);
+            withoutPolicy = PolicyLoader.load(withoutFile);
+        }
         DetectionRun[] with = new DetectionRun[KAFKA_TO_KAFKA_RUNS];
         DetectionRun[] without = new DetectionRun[KAFKA_TO_KAFKA_RUNS];
         try {
             for (int run = 0; run < KAFKA_TO_KAFKA_RUNS; run++) {
-                endToEnd(traffic, false, false);
-                with[run] = lastRun;
-                policy = withoutPolicy;
-                policyFile = withoutFile;
-                endToEnd(traffic, false, false);
-                without[run] = lastRun;
-                policy = withPolicy;
-                policyFile = withFile;
+                with[run] = endToEnd(traffic, false).run();
+                if (consequences) {
+                    policy = withoutPolicy;
+                    policyFile = withoutFile;
+                    without[run] = endToEnd(traffic, false).run();
+                    policy = withPolicy;
+                    policyFile = withFile;
+                }
             }
         } finally {
             policy = withPolicy;
             policyFile = withFile;
         }
         DetectionRun withMedian = DetectionRun.median(with);
-        DetectionRun withoutMedian = DetectionRun.median(without);
         report.accept(
                 new Figure(
                         "end to end without Elasticsearch (Kafka → job → Kafka)",
@@ -301,6 +394,10 @@ final class LiveBenchmarks implements AutoCloseable {
                                 traffic.records.size(),
                                 DetectionRun.runs(with, 0),
                                 LiveJobOptions.CHECKPOINT_INTERVAL.defaultValue())));
+        if (!consequences) {
+            return;
+        }
+        DetectionRun withoutMedian = DetectionRun.median(without);
         report.accept(
                 new Figure(
                         "end to end without Elasticsearch, consequences off",
@@ -460,7 +557,13 @@ final class LiveBenchmarks implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try (kafka) {
-            elasticsearch.close();
+            try {
+                if (cluster != null) {
+                    cluster.close();
+                }
+            } finally {
+                elasticsearch.close();
+            }
         }
     }
 }
