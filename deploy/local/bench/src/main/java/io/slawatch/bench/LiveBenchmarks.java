@@ -77,8 +77,9 @@ final class LiveBenchmarks implements AutoCloseable {
     /**
      * The MiniCluster every detection job of these benchmarks runs on, one after the other, as a
      * session cluster runs for days. A cluster started for each run loaded Flink's RPC system
-     * (Pekko, in a class loader of its own) anew, which the JIT compiled again through every
-     * measured run.
+     * (Pekko, in a class loader of its own) anew, and the JIT compiled it again through the
+     * measured runs: 5,347 methods of Pekko, its configuration library and Scala after the first
+     * minute of a Kafka to Kafka measure, against 1,081 on one cluster.
      */
     private LocalCluster cluster;
 
