@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -277,10 +278,8 @@ final class LiveBenchmarks implements AutoCloseable {
      * options, whose topics the backlog measure reads.
      */
     JobOptions indexerBeside(BenchEvents traffic) throws Exception {
-        DetectionRun[] beside = new DetectionRun[INDEXER_BESIDE_ROUNDS];
+        EndToEnd[] beside = new EndToEnd[INDEXER_BESIDE_ROUNDS];
         DetectionRun[] alone = new DetectionRun[INDEXER_BESIDE_ROUNDS];
-        long[] late = new long[1];
-        JobOptions measured = null;
         for (int round = 0; round < INDEXER_BESIDE_ROUNDS; round++) {
             elasticsearch.freeze();
             try {
@@ -290,31 +289,31 @@ final class LiveBenchmarks implements AutoCloseable {
             }
             int counted = round;
             boolean lastRound = round == INDEXER_BESIDE_ROUNDS - 1;
-            EndToEnd run =
-                    endToEnd(
-                            traffic,
-                            true,
-                            detected -> {
-                                beside[counted] = detected.run();
-                                late[0] += detected.lateEvents();
-                                if (lastRound) {
-                                    reportIndexerBeside(traffic, beside, alone, late[0]);
-                                    indexing.catchUp(
-                                            detected.documentsBefore(),
-                                            detected.events(),
-                                            detected.seconds());
-                                }
-                            });
-            measured = run.options();
+            endToEnd(
+                    traffic,
+                    true,
+                    detected -> {
+                        beside[counted] = detected;
+                        if (lastRound) {
+                            reportIndexerBeside(traffic, beside, alone);
+                            indexing.catchUp(
+                                    detected.documentsBefore(),
+                                    detected.events(),
+                                    detected.seconds());
+                        }
+                    });
             if (!lastRound) {
                 elasticsearchCounters.delete(ElasticsearchIndices.TEMPLATES);
             }
         }
-        return measured;
+        return beside[INDEXER_BESIDE_ROUNDS - 1].options();
     }
 
     private void reportIndexerBeside(
-            BenchEvents traffic, DetectionRun[] beside, DetectionRun[] alone, long late) {
+            BenchEvents traffic, EndToEnd[] besideRuns, DetectionRun[] alone) {
+        DetectionRun[] beside =
+                Stream.of(besideRuns).map(EndToEnd::run).toArray(DetectionRun[]::new);
+        long late = Stream.of(besideRuns).mapToLong(EndToEnd::lateEvents).sum();
         DetectionRun besideMedian = DetectionRun.median(beside);
         DetectionRun aloneMedian = DetectionRun.median(alone);
         report.accept(
