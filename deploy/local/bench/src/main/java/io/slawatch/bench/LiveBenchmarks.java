@@ -17,6 +17,7 @@ import io.slawatch.policy.PolicyLoader;
 import io.slawatch.policy.SlaPolicy;
 import io.slawatch.serde.Json;
 import io.slawatch.sink.ElasticsearchIndices;
+import io.slawatch.time.EventTime;
 import io.slawatch.time.WallClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,24 +140,28 @@ final class LiveBenchmarks implements AutoCloseable {
     /**
      * Detection, and with Elasticsearch in the options the indexer beside it, as in production: two
      * jobs, the indexer in a process of its own at a lower CPU priority ({@link IndexerProcess}).
+     * The indexer starts first: its JVM takes 7–8 s to start on two cores, longer when they are
+     * busy, and a detection job that waits longer than the startup grace ({@link
+     * EventTime#DEFAULT_STARTUP_GRACE}) for its first event follows the wall clock, behind which
+     * the whole traffic, dated from {@link BenchEvents#START}, would be late.
      */
     Running start(JobOptions options) throws Exception {
         LiveJob.prepare(options);
-        Configuration config = LiveJob.configuration(options);
-        StreamExecutionEnvironment env = cluster(config).environment(config);
-        LiveJob.build(env, options, policy, WallClock.SYSTEM);
-        JobClient detection = env.executeAsync("bench live");
-        JobClients.awaitRunning(detection);
-        IndexerProcess indexer = null;
-        if (options.elasticsearch().isPresent()) {
-            try {
-                indexer = IndexerProcess.start(options, root);
-            } catch (Exception e) {
-                detection.cancel().get(1, TimeUnit.MINUTES);
-                throw e;
+        IndexerProcess indexer =
+                options.elasticsearch().isPresent() ? IndexerProcess.start(options, root) : null;
+        try {
+            Configuration config = LiveJob.configuration(options);
+            StreamExecutionEnvironment env = cluster(config).environment(config);
+            LiveJob.build(env, options, policy, WallClock.SYSTEM);
+            JobClient detection = env.executeAsync("bench live");
+            JobClients.awaitRunning(detection);
+            return new Running(detection, indexer);
+        } catch (Exception e) {
+            if (indexer != null) {
+                indexer.close();
             }
+            throw e;
         }
-        return new Running(detection, indexer);
     }
 
     /** Slots of {@link #cluster}: two jobs of parallelism 2, one ending while the next starts. */
