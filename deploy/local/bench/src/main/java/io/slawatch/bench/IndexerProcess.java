@@ -13,15 +13,22 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The indexer job in a JVM of its own ({@code slawatch index}), at Elasticsearch's lower CPU
- * priority: as production runs it, in a container of its own, so that on two shared cores detection
- * comes first and the dashboards lag.
+ * The indexer job in a JVM of its own ({@code slawatch index}) at the lowest CPU priority ({@value
+ * #NICENESS}): as production runs it, in a container of its own with the smallest CPU weight, so
+ * that on two shared cores detection comes first and the dashboards lag.
  */
 final class IndexerProcess implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     static final String HEAP = "-Xmx1g";
+
+    /**
+     * {@code nice}'s lowest priority. At Elasticsearch's ({@link EmbeddedElasticsearch#NICENESS})
+     * the indexer and the Elasticsearch it fed took 25–45 ticks a second of the two cores' 200
+     * while detection read its backlog; at this one 10–15.
+     */
+    static final int NICENESS = 19;
 
     /** The CLI's entry class; the bench module cannot depend on the CLI, which depends on it. */
     static final String CLI = "io.slawatch.cli.SlawatchCli";
@@ -42,7 +49,7 @@ final class IndexerProcess implements AutoCloseable {
                         List.of(
                                 "nice",
                                 "-n",
-                                String.valueOf(EmbeddedElasticsearch.NICENESS),
+                                String.valueOf(NICENESS),
                                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                                 HEAP,
                                 "-Dslawatch.root=" + root,
