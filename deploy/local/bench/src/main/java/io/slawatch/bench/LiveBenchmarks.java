@@ -139,9 +139,9 @@ final class LiveBenchmarks implements AutoCloseable {
 
     /**
      * Detection, and with Elasticsearch in the options the indexer beside it, as in production: two
-     * jobs, the indexer in a process of its own at a lower CPU priority ({@link IndexerProcess}).
-     * The indexer starts first: its JVM takes 7–8 s to start on two cores, longer when they are
-     * busy, and a detection job that waits longer than the startup grace ({@link
+     * jobs, the indexer in a process of its own at the lowest CPU priority ({@link
+     * IndexerProcess}). The indexer starts first: its JVM takes 7–8 s to start on two cores, longer
+     * when they are busy, and a detection job that waits longer than the startup grace ({@link
      * EventTime#DEFAULT_STARTUP_GRACE}) for its first event follows the wall clock, behind which
      * the whole traffic, dated from {@link BenchEvents#START}, would be late.
      */
