@@ -25,8 +25,8 @@ final class IndexerProcess implements AutoCloseable {
 
     /**
      * {@code nice}'s lowest priority. At Elasticsearch's ({@link EmbeddedElasticsearch#NICENESS})
-     * the indexer and the Elasticsearch it fed took 25–45 ticks a second of the two cores' 200
-     * while detection read its backlog; at this one 10–15.
+     * the indexer and the Elasticsearch it fed took up to 45 ticks a second of the two cores' 200
+     * while detection read its backlog; at this one the indexer about 12, Elasticsearch 0–5.
      */
     static final int NICENESS = 19;
 
