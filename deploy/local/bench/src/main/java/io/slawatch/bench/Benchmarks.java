@@ -196,18 +196,22 @@ final class Benchmarks {
         }
         DetectionRun measured = DetectionRun.median(with);
         DetectionRun alone = DetectionRun.median(without);
+        double[] shares = DetectionRun.shares(with, without);
         report.accept(
                 new Figure(
                         "detection with consequences, parallelism " + parallelism + ", " + backend,
                         rate(measured.perSecond()),
                         String.format(
                                 Locale.ROOT,
-                                "%.0f %% of detection without them, %s in runs alternating"
-                                        + " with these (goal ≥ 90 %%): %s with them, %s without"
+                                "%.0f %% of detection without them (goal ≥ 90 %%; %s; the"
+                                        + " medians' ratio %.0f %%), %s in runs alternating with"
+                                        + " these: %s with them, %s without"
                                         + " them; ledger entries discarded; %.1f µs of CPU per"
                                         + " event against %.1f without: %.0f %% of detection's"
                                         + " throughput where the cores are the limit; GC pauses"
                                         + " %.0f %% of the run against %.0f %% without",
+                                100 * median(shares),
+                                DetectionRun.describe(shares),
                                 100 * measured.perSecond() / alone.perSecond(),
                                 rate(alone.perSecond()),
                                 DetectionRun.runs(with, SETTLING_RUNS),

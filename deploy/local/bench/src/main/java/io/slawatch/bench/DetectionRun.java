@@ -3,6 +3,7 @@ package io.slawatch.bench;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,6 +43,34 @@ record DetectionRun(double perSecond, double cpuMicrosPerEvent, double gcPauseSh
                 settling > 0 ? " in a row after " + settling + " settling ones" : "",
                 sorted[0],
                 sorted[sorted.length - 1]);
+    }
+
+    /**
+     * Each run of {@code with} as a share of the run of {@code without} taken in turn with it: this
+     * machine's speed drifts by half within minutes, so a run compares best with the one beside it.
+     */
+    static double[] shares(DetectionRun[] with, DetectionRun[] without) {
+        if (with.length != without.length) {
+            throw new IllegalArgumentException(
+                    with.length + " runs with against " + without.length + " without: not pairs");
+        }
+        double[] shares = new double[with.length];
+        for (int pair = 0; pair < with.length; pair++) {
+            shares[pair] = with[pair].perSecond() / without[pair].perSecond();
+        }
+        return shares;
+    }
+
+    /** Where {@code shares} come from, and their range in percent. */
+    static String describe(double[] shares) {
+        double[] sorted = shares.clone();
+        Arrays.sort(sorted);
+        return String.format(
+                Locale.ROOT,
+                "the median of %d pairs taken in turn, %.0f to %.0f %%",
+                shares.length,
+                100 * sorted[0],
+                100 * sorted[sorted.length - 1]);
     }
 
     static DetectionRun between(Mark first, Mark last, long events) {

@@ -39,4 +39,29 @@ class DetectionRunTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("the run read no event");
     }
+
+    private static DetectionRun at(double perSecond) {
+        return new DetectionRun(perSecond, 5.0, 0.02);
+    }
+
+    @Test
+    void shouldShareEachRunWithTheRunTakenInTurnWithIt() {
+        DetectionRun[] with = {at(90_000), at(40_000), at(60_000)};
+        DetectionRun[] without = {at(100_000), at(50_000), at(60_000)};
+        double[] shares = DetectionRun.shares(with, without);
+        assertThat(shares).containsExactly(0.9, 0.8, 1.0);
+        assertThat(DetectionRun.describe(shares))
+                .isEqualTo("the median of 3 pairs taken in turn, 80 to 100 %");
+    }
+
+    @Test
+    void shouldRefuseRunsThatAreNotPairs() {
+        assertThatThrownBy(
+                        () ->
+                                DetectionRun.shares(
+                                        new DetectionRun[] {at(1), at(2)},
+                                        new DetectionRun[] {at(1)}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("2 runs with against 1 without: not pairs");
+    }
 }
